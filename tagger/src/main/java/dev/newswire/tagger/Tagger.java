@@ -1,48 +1,94 @@
 package dev.newswire.tagger;
 
+import dev.newswire.tagger.gazetteer.Gazetteer;
+import dev.newswire.tagger.link.EntityResolver;
+import dev.newswire.tagger.link.FocusFinder;
+import dev.newswire.tagger.link.RawMention;
+import dev.newswire.tagger.ner.NerDocument;
+import dev.newswire.tagger.ner.RuleTagger;
+import dev.newswire.tagger.ner.SequenceTagger;
+import dev.newswire.tagger.ner.Span;
+import dev.newswire.tagger.text.Sentence;
+import dev.newswire.tagger.text.SentenceSplitter;
+import dev.newswire.tagger.text.Token;
+import dev.newswire.tagger.text.Tokenizer;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds people, places and organisations in text and resolves them into entities. Thread-safe; load once, reuse.
  *
  * <pre>{@code
- * List<Entity> entities = Tagger.load().tag("Putin met Kim Jong Un in Pyongyang.");
+ * Tagger tagger = Tagger.load();
+ * List<Entity> entities = tagger.tag("Putin met Kim Jong Un in Pyongyang.");
+ * Focus focus = tagger.focus(entities);
  * }</pre>
+ *
+ * <p>The steps: {@link Tokenizer} and {@link SentenceSplitter} cut the text, a {@link SequenceTagger} labels
+ * every token with an IOB2 tag, and the {@link EntityResolver} groups the labelled spans into entities and
+ * links them to the {@link Gazetteer}.
  */
 public final class Tagger {
 
-    private static final Map<String, EntityType> FIRST_GAZETTEER = Map.of(
-            "Vladimir Putin", EntityType.PERSON,
-            "Kim Jong Un", EntityType.PERSON,
-            "Seoul", EntityType.LOCATION,
-            "Pyongyang", EntityType.LOCATION);
+    private final Gazetteer gazetteer;
+    private final SequenceTagger sequenceTagger;
+    private final EntityResolver resolver;
+    private final FocusFinder focusFinder;
 
-    private Tagger() {
+    private Tagger(Gazetteer gazetteer, SequenceTagger sequenceTagger) {
+        this.gazetteer = gazetteer;
+        this.sequenceTagger = sequenceTagger;
+        this.resolver = new EntityResolver(gazetteer);
+        this.focusFinder = new FocusFinder(gazetteer);
     }
 
     /** Loads the models and gazetteers shipped on the classpath. */
     public static Tagger load() {
-        return new Tagger();
+        Gazetteer gazetteer = Gazetteer.load();
+        return new Tagger(gazetteer, new RuleTagger(gazetteer));
     }
 
-    /** Tags the text; mention offsets refer to {@code text}. */
+    /** Tags the text; mention offsets refer to {@code text}. Entities come most salient first. */
     public List<Entity> tag(String text) {
-        List<Entity> out = new ArrayList<>();
-        for (Map.Entry<String, EntityType> e : FIRST_GAZETTEER.entrySet()) {
-            Matcher m = Pattern.compile(Pattern.quote(e.getKey())).matcher(text);
-            List<Mention> mentions = new ArrayList<>();
-            while (m.find()) {
-                mentions.add(new Mention(m.start(), m.end(), m.group()));
+        List<Token> tokens = Tokenizer.tokenize(text);
+        List<Sentence> sentences = SentenceSplitter.split(text, tokens);
+        int[] labels = sequenceTagger.label(toNerDocument(tokens, sentences));
+        List<RawMention> mentions = new ArrayList<>();
+        for (Span s : Span.fromLabels(labels)) {
+            int start = tokens.get(s.start()).start();
+            int end = tokens.get(s.end() - 1).end();
+            String[] words = new String[s.end() - s.start()];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = tokens.get(s.start() + i).text();
             }
-            if (!mentions.isEmpty()) {
-                out.add(new Entity(e.getValue(), e.getKey(), null, 0.5, new LinkedHashMap<>(), mentions));
-            }
+            mentions.add(new RawMention(s.type(), s.start(), s.end(), start, end, text.substring(start, end), words));
         }
-        return out;
+        return resolver.resolve(text, tokens, mentions);
+    }
+
+    /** The countries and cities the tagged article is about. */
+    public Focus focus(List<Entity> entities) {
+        return focusFinder.focus(entities);
+    }
+
+    /** Labels already tokenized sentences (the CoNLL commands); one IOB2 label index per token. */
+    public int[] labelTokens(NerDocument doc) {
+        return sequenceTagger.label(doc);
+    }
+
+    /** The gazetteer behind the linker. */
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    private static NerDocument toNerDocument(List<Token> tokens, List<Sentence> sentences) {
+        String[] words = new String[tokens.size()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = tokens.get(i).text();
+        }
+        int[] starts = sentences.stream().mapToInt(Sentence::start).toArray();
+        return new NerDocument(words, starts.length == 0 ? new int[]{0} : Arrays.copyOf(starts, starts.length));
     }
 }

@@ -1,0 +1,244 @@
+package dev.newswire.tagger.gazetteer;
+
+import dev.newswire.tagger.EntityType;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Places, countries, demonyms and known people/organisations, loaded from the tables under
+ * {@code /dev/newswire/tagger/gazetteer/} (built by {@code tagger/scripts/build-gazetteer.sh} from GeoNames and
+ * MIT country lists, plus small hand-curated files). All lookups take a name as written and match it
+ * case-insensitively and without diacritics. Immutable after loading, so safe to share between threads.
+ */
+public final class Gazetteer {
+
+    private static final String BASE = "/dev/newswire/tagger/gazetteer/";
+    private static final Pattern TAB = Pattern.compile("\t");
+    private static final Pattern BAR = Pattern.compile("\\|");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private final Map<String, List<Place>> placesByName = new HashMap<>();
+    private final Map<String, Place> placesById = new HashMap<>();
+    private final Map<String, Place> preferredReading = new HashMap<>();
+    private final Map<String, Country> countriesByName = new HashMap<>();
+    private final Map<String, Country> countriesByDemonym = new HashMap<>();
+    private final Map<String, Country> countriesByIso = new LinkedHashMap<>();
+    private final Map<String, KnownEntity> knownByName = new HashMap<>();
+
+    private Gazetteer() {
+    }
+
+    /** Loads all tables from the classpath. */
+    public static Gazetteer load() {
+        Gazetteer g = new Gazetteer();
+        g.loadCities();
+        g.loadCountries();
+        g.loadRegions();
+        g.loadPlaceAliases();
+        g.loadKnownEntities();
+        return g;
+    }
+
+    /** Lookup key: lower case, no diacritics, no periods, single spaces ("U.S." → "us"). */
+    public static String key(String name) {
+        String s = name;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+                break;
+            }
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                continue;
+            }
+            if (c == '\u2019') {
+                c = '\'';
+            }
+            if (Character.isWhitespace(c) || c == '-') {
+                space = b.length() > 0;
+                continue;
+            }
+            if (space) {
+                b.append(' ');
+                space = false;
+            }
+            b.append(Character.toLowerCase(c));
+        }
+        return b.toString();
+    }
+
+    /** Every place (country, region, city) with this name, most populous first. */
+    public List<Place> places(String name) {
+        return placesByName.getOrDefault(key(name), List.of());
+    }
+
+    /** The reading of an ambiguous name news means by default ("Washington" → Washington, D.C.), or null. */
+    public Place preferredReading(String name) {
+        return preferredReading.get(key(name));
+    }
+
+    /** The country with this name or alias, or null. */
+    public Country countryByName(String name) {
+        return countriesByName.get(key(name));
+    }
+
+    /** The country this demonym ("North Korean", "Russians") refers to, or null. */
+    public Country countryByDemonym(String demonym) {
+        return countriesByDemonym.get(key(demonym));
+    }
+
+    /** The country with this ISO 3166-1 alpha-2 code, or null. */
+    public Country countryByIso(String iso2) {
+        return countriesByIso.get(iso2);
+    }
+
+    /** A person or organisation with a verified id known by this name or alias, or null. */
+    public KnownEntity known(String name) {
+        return knownByName.get(key(name));
+    }
+
+    /** True if the name is a place, country, or demonym in these tables. */
+    public boolean isPlaceName(String name) {
+        String k = key(name);
+        return placesByName.containsKey(k);
+    }
+
+    private void loadCities() {
+        readTsv("cities.tsv.gz", f -> {
+            // geonamesId name country featureCode admin1 population lat lon
+            Place p = new Place("geonames:" + f[0], f[1], f[2], f[3], Long.parseLong(f[5]),
+                    Double.parseDouble(f[6]), Double.parseDouble(f[7]));
+            addPlace(p.name(), p);
+            placesById.put(p.id(), p);
+        });
+    }
+
+    private void loadCountries() {
+        Map<String, String[]> overrides = new HashMap<>();
+        readTsv("country-overrides.tsv", f -> overrides.put(f[0], f));
+        readTsv("countries.tsv.gz", f -> {
+            // iso2 name aliases demonym capital
+            String iso = f[0];
+            String[] o = overrides.get(iso);
+            List<String> names = new ArrayList<>();
+            names.add(o != null ? o[1] : f[1]);
+            names.add(f[1]);
+            names.addAll(split(field(f, 2)));
+            List<String> demonyms = new ArrayList<>();
+            if (o != null) {
+                names.addAll(split(field(o, 2)));
+                demonyms.addAll(split(field(o, 3)));
+            }
+            String demonym = field(f, 3);
+            if (!demonym.isEmpty() && !demonym.contains(",") && !demonym.contains("(")) {
+                demonyms.add(demonym);
+                if (!demonym.endsWith("s") && !demonym.endsWith("ese") && !demonym.endsWith("ch")
+                        && !demonym.endsWith("sh")) {
+                    demonyms.add(demonym + "s");
+                }
+            }
+            List<String> distinctNames = names.stream().filter(s -> !s.isEmpty()).distinct().toList();
+            List<String> distinctDemonyms = demonyms.stream().filter(s -> !s.isEmpty()).distinct().toList();
+            Place place = new Place("iso3166:" + iso, distinctNames.get(0), iso, "PCLI", 0, Double.NaN, Double.NaN);
+            Country country = new Country(place, distinctNames, distinctDemonyms, field(f, 4));
+            countriesByIso.put(iso, country);
+            for (String n : distinctNames) {
+                countriesByName.putIfAbsent(key(n), country);
+                addPlace(n, place);
+            }
+            for (String d : distinctDemonyms) {
+                countriesByDemonym.putIfAbsent(key(d), country);
+            }
+        });
+    }
+
+    private void loadRegions() {
+        readTsv("regions.tsv", f -> {
+            String cc = field(f, 2);
+            Place p = new Place(null, f[0], cc.isEmpty() ? null : cc, f[1], 0, Double.NaN, Double.NaN);
+            addPlace(p.name(), p);
+            for (String alias : split(field(f, 3))) {
+                addPlace(alias, p);
+            }
+        });
+    }
+
+    private void loadPlaceAliases() {
+        readTsv("place-aliases.tsv", f -> {
+            Place p = placesById.get("geonames:" + f[1]);
+            if (p != null) {
+                addPlace(f[0], p);
+                preferredReading.put(key(f[0]), p);
+            }
+        });
+    }
+
+    private void loadKnownEntities() {
+        readTsv("known-entities.tsv", f -> {
+            String qid = field(f, 2);
+            KnownEntity e = new KnownEntity(EntityType.valueOf(f[0]), f[1], qid.isEmpty() ? null : qid,
+                    split(field(f, 3)));
+            knownByName.put(key(e.name()), e);
+            e.aliases().forEach(a -> knownByName.put(key(a), e));
+        });
+    }
+
+    private void addPlace(String name, Place p) {
+        List<Place> list = placesByName.computeIfAbsent(key(name), k -> new ArrayList<>(1));
+        if (!list.contains(p)) {
+            list.add(p);
+        }
+    }
+
+    private static String field(String[] f, int i) {
+        return i < f.length ? f[i].trim() : "";
+    }
+
+    private static List<String> split(String s) {
+        return s.isEmpty() ? List.of() : Arrays.stream(BAR.split(s)).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static void readTsv(String resource, Consumer<String[]> row) {
+        try (InputStream raw = Gazetteer.class.getResourceAsStream(BASE + resource)) {
+            if (raw == null) {
+                throw new IllegalStateException("missing classpath resource " + BASE + resource);
+            }
+            InputStream in = resource.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                row.accept(TAB.split(line, -1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /** All countries, in table order. */
+    public Iterable<Country> countries() {
+        return Collections.unmodifiableCollection(countriesByIso.values());
+    }
+}

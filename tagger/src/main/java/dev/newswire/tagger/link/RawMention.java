@@ -1,0 +1,19 @@
+package dev.newswire.tagger.link;
+
+/**
+ * A typed mention before resolution into entities.
+ *
+ * @param type       type index (0 PER, 1 LOC, 2 ORG, 3 MISC), may be corrected during resolution
+ * @param tokenStart first token
+ * @param tokenEnd   after the last token
+ * @param start      character offset of the first character
+ * @param end        character offset after the last character
+ * @param text       the mention as written
+ * @param words      its tokens
+ */
+public record RawMention(int type, int tokenStart, int tokenEnd, int start, int end, String text, String[] words) {
+
+    RawMention withType(int newType) {
+        return new RawMention(newType, tokenStart, tokenEnd, start, end, text, words);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.newswire.tagger.text;
+
+/**
+ * One token of a text.
+ *
+ * @param text  the token as written
+ * @param start UTF-16 offset of its first character in the text
+ * @param end   offset after its last character (exclusive)
+ */
+public record Token(String text, int start, int end) {
+}

@@ -1,0 +1,26 @@
+package dev.newswire.tagger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates the shared development data: system property {@code newswire.shared}, else {@code /work/main/../shared}. */
+final class SharedData {
+
+    private SharedData() {
+    }
+
+    static Path root() {
+        String prop = System.getProperty("newswire.shared");
+        if (prop != null && Files.isDirectory(Path.of(prop))) {
+            return Path.of(prop);
+        }
+        return Path.of("/work/main/../shared").normalize();
+    }
+
+    /** The AP story of the sample page: the text before "Source link". */
+    static String sampleStory() throws java.io.IOException {
+        String page = Files.readString(root().resolve("samples/ap-putin-pyongyang-repost.txt"));
+        int cut = page.indexOf("Source link");
+        return cut >= 0 ? page.substring(0, cut) : page;
+    }
+}
