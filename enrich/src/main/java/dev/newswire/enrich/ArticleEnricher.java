@@ -1,0 +1,89 @@
+package dev.newswire.enrich;
+
+import dev.newswire.extract.ExtractionResult;
+import dev.newswire.extract.Extractor;
+import dev.newswire.extract.UndecodableContentException;
+import dev.newswire.model.Article;
+import dev.newswire.model.Keys;
+import dev.newswire.model.RawPage;
+import dev.newswire.model.SchemaVersions;
+import dev.newswire.tagger.Entity;
+import dev.newswire.tagger.Tagger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns one raw page into an article: extract the main text and metadata, then tag people, places and
+ * organisations. Plain Java, no Kafka: the topology only wires it.
+ */
+public final class ArticleEnricher {
+
+    private final Extractor extractor;
+    private final Tagger tagger;
+    private final int maxBodyBytes;
+
+    public ArticleEnricher(Extractor extractor, Tagger tagger, int maxBodyBytes) {
+        this.extractor = extractor;
+        this.tagger = tagger;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /**
+     * @throws EnrichmentException when the page cannot become an article (HTTP error, too large, not HTML text)
+     */
+    public Article enrich(RawPage page) throws EnrichmentException {
+        if (page.httpStatus() >= 300) {
+            throw new EnrichmentException("http-error", "HTTP status " + page.httpStatus() + " is not a page to enrich");
+        }
+        if (page.body().length > maxBodyBytes) {
+            throw new EnrichmentException("too-large", "body of " + page.body().length
+                    + " bytes is over enrich.max.body.bytes=" + maxBodyBytes);
+        }
+        ExtractionResult r;
+        try {
+            r = extractor.extract(page.body(), page.contentType(), page.url());
+        } catch (UndecodableContentException e) {
+            throw new EnrichmentException("undecodable-content", e.getMessage(), e);
+        }
+        String text = r.text();
+        List<Article.Entity> entities = new ArrayList<>();
+        if (!text.isEmpty()) {
+            for (Entity e : tagger.tag(text)) {
+                entities.add(toArticleEntity(e));
+            }
+        }
+        String canonical = canonicalUrl(r.canonicalUrl(), page.url());
+        return new Article(SchemaVersions.ARTICLE, Keys.articleId(canonical), page.url(), canonical, Keys.host(canonical),
+                r.siteName(), r.title(), byline(r.authors()), r.authors(), r.published(), r.publishedSource(),
+                r.modified(), r.language(), text, r.paragraphs(), entities, page.fetchedAt(), page.crawler(),
+                new Article.Quality(r.pageKind(), r.isArticle(), text.length(), r.linkDensity()));
+    }
+
+    private static String canonicalUrl(String fromPage, String fetched) {
+        if (fromPage != null) {
+            try {
+                return Keys.normalizeUrl(fromPage);
+            } catch (RuntimeException e) {
+                // a malformed canonical link: fall back to the URL we fetched
+            }
+        }
+        return Keys.normalizeUrl(fetched);
+    }
+
+    private static String byline(List<String> authors) {
+        if (authors.isEmpty()) {
+            return null;
+        }
+        if (authors.size() == 1) {
+            return authors.get(0);
+        }
+        return String.join(", ", authors.subList(0, authors.size() - 1)) + " and " + authors.get(authors.size() - 1);
+    }
+
+    private static Article.Entity toArticleEntity(Entity e) {
+        List<Article.Mention> mentions = e.mentions().stream()
+                .map(m -> new Article.Mention(m.start(), m.end(), m.text())).toList();
+        return new Article.Entity(e.type().name(), e.name(), e.id(), e.salience(), mentions.size(),
+                e.attributes(), mentions);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.newswire.enrich;
+
+import dev.newswire.extract.Extractor;
+import dev.newswire.model.CommonConfig;
+import dev.newswire.model.Topics;
+import dev.newswire.tagger.Tagger;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the enrich topology: load models, build, start, stop. */
+public final class EnrichApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
+
+    private final KafkaStreams streams;
+
+    private EnrichApp(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** Kafka Streams properties for this configuration. */
+    public static Properties streamsProperties(EnrichConfig config) {
+        Properties p = new Properties();
+        Map<String, Object> client = CommonConfig.kafkaClientProps(config);
+        p.putAll(client);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(EnrichConfig.APPLICATION_ID));
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(EnrichConfig.THREADS));
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(EnrichConfig.STATE_DIR));
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(EnrichConfig.COMMIT_INTERVAL_MS));
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(CommonConfig.TOPICS_REPLICATION_FACTOR));
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Topics.MAX_MESSAGE_BYTES);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), 4 * Topics.MAX_MESSAGE_BYTES);
+        // Pages take milliseconds each; keep a poll's batch small enough to finish well within the poll interval.
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 200);
+        return p;
+    }
+
+    /** Loads the extractor and tagger, starts the application and waits until it is running. */
+    public static EnrichApp start(EnrichConfig config) throws InterruptedException {
+        long t0 = System.nanoTime();
+        ArticleEnricher enricher = new ArticleEnricher(Extractor.create(), Tagger.load(),
+                config.getInt(EnrichConfig.MAX_BODY_BYTES));
+        LOG.info("Extractor and tagger loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        KafkaStreams streams = new KafkaStreams(EnrichTopology.build(enricher), streamsProperties(config));
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+            if (now == KafkaStreams.State.ERROR) {
+                LOG.error("Enrich stopped in ERROR state");
+                running.countDown();
+            }
+        });
+        streams.start();
+        if (!running.await(60, TimeUnit.SECONDS)) {
+            LOG.warn("Enrich is not RUNNING after 60 s (state {}); it keeps trying", streams.state());
+        }
+        LOG.info("Enrich running (application id {})", config.getString(EnrichConfig.APPLICATION_ID));
+        return new EnrichApp(streams);
+    }
+
+    /** The Kafka Streams state. */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

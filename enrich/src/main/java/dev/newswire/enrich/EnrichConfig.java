@@ -1,0 +1,41 @@
+package dev.newswire.enrich;
+
+import dev.newswire.model.CommonConfig;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** Configuration of the enrich Kafka Streams application. */
+public final class EnrichConfig extends AbstractConfig {
+
+    private static final String GROUP = "Enrich";
+
+    public static final String APPLICATION_ID = "enrich.application.id";
+    public static final String THREADS = "enrich.threads";
+    public static final String STATE_DIR = "enrich.state.dir";
+    public static final String COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
+    public static final String MAX_BODY_BYTES = "enrich.max.body.bytes";
+
+    public static final ConfigDef DEF = CommonConfig.define(new ConfigDef())
+            .define(APPLICATION_ID, Type.STRING, "newswire-enrich", Importance.HIGH,
+                    "Kafka Streams application id. Every instance with the same id shares the work.",
+                    GROUP, 1, ConfigDef.Width.MEDIUM, "Application id")
+            .define(THREADS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
+                    "Stream threads in this instance (one partition is processed by one thread at a time).",
+                    GROUP, 2, ConfigDef.Width.SHORT, "Threads")
+            .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/newswire-streams", Importance.LOW,
+                    "Directory for Kafka Streams state.", GROUP, 3, ConfigDef.Width.LONG, "State dir")
+            .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, Range.atLeast(10), Importance.LOW,
+                    "How often transactions commit (exactly-once): lower is lower latency, higher is more throughput.",
+                    GROUP, 4, ConfigDef.Width.SHORT, "Commit interval")
+            .define(MAX_BODY_BYTES, Type.INT, 10 * 1024 * 1024, Range.atLeast(1024), Importance.MEDIUM,
+                    "Pages with a larger body go to the dead-letter topic (reason too-large).",
+                    GROUP, 5, ConfigDef.Width.SHORT, "Max body");
+
+    public EnrichConfig(Map<String, ?> props) {
+        super(DEF, props, false);
+    }
+}

@@ -1,0 +1,237 @@
+package dev.newswire.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.newswire.model.Json;
+import dev.newswire.model.PayloadException;
+import dev.newswire.model.RawPage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP endpoint crawlers post pages to.
+ * <ul>
+ *   <li>{@code POST /pages} with {@code Content-Type: application/json}: one page object (or an array of them);
+ *       with {@code application/x-ndjson}: one page per line.</li>
+ *   <li>202 with the keys once Kafka has acknowledged every page; 400 with a clear message for invalid input
+ *       (nothing of that request is published); 401 without a valid bearer token when tokens are configured;
+ *       413 over the size limits; 503 with Retry-After when Kafka does not acknowledge in time.</li>
+ *   <li>{@code GET /health}: 200 "ok".</li>
+ * </ul>
+ */
+public final class IngestServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final PagePublisher publisher;
+    private final PageRequests requests;
+    private final List<byte[]> tokens;
+    private final int maxRequestBytes;
+    private final int ackTimeoutMs;
+
+    private IngestServer(IngestConfig config, PagePublisher publisher) throws IOException {
+        this.publisher = publisher;
+        this.requests = new PageRequests(config.getInt(IngestConfig.MAX_PAGE_BYTES), config.getString(IngestConfig.DEFAULT_CRAWLER));
+        this.tokens = config.tokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+        this.maxRequestBytes = config.getInt(IngestConfig.MAX_REQUEST_BYTES);
+        this.ackTimeoutMs = config.getInt(IngestConfig.ACK_TIMEOUT_MS);
+        this.server = HttpServer.create(new InetSocketAddress(config.getString(IngestConfig.HTTP_HOST),
+                config.getInt(IngestConfig.HTTP_PORT)), 64);
+        this.executor = Executors.newFixedThreadPool(config.getInt(IngestConfig.HTTP_THREADS), r -> {
+            Thread t = new Thread(r, "ingest-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/pages", this::handlePages);
+        server.createContext("/health", ex -> respond(ex, 200, "text/plain", "ok\n"));
+    }
+
+    /** Starts the server; the publisher stays owned by the caller. */
+    public static IngestServer start(IngestConfig config, PagePublisher publisher) throws IOException {
+        IngestServer s = new IngestServer(config, publisher);
+        s.server.start();
+        LOG.info("Ingest endpoint listening on http://{}:{}/pages{}", config.getString(IngestConfig.HTTP_HOST),
+                s.port(), s.tokens.isEmpty() ? "" : " (bearer token required)");
+        return s;
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handlePages(HttpExchange ex) throws IOException {
+        try {
+            if (!"POST".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().add("Allow", "POST");
+                error(ex, 405, "use POST to send pages");
+                return;
+            }
+            if (!authorised(ex)) {
+                ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+                error(ex, 401, "missing or invalid bearer token");
+                return;
+            }
+            byte[] body = readLimited(ex.getRequestBody());
+            if (body == null) {
+                error(ex, 413, "request body is over the limit of " + maxRequestBytes + " bytes");
+                return;
+            }
+            List<RawPage> pages = parse(ex, body);
+            publishAll(ex, pages);
+        } catch (PayloadException e) {
+            error(ex, 400, e.getMessage());
+        } catch (PageRequests.PageTooLargeException e) {
+            error(ex, 413, e.getMessage());
+        } catch (RuntimeException e) {
+            // Never a stack trace in the response: log it, answer plainly.
+            LOG.error("Unexpected error handling {} {}", ex.getRequestMethod(), ex.getRequestURI(), e);
+            error(ex, 500, "internal error");
+        } finally {
+            ex.close();
+        }
+    }
+
+    private List<RawPage> parse(HttpExchange ex, byte[] body) {
+        String type = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).toLowerCase(Locale.ROOT);
+        List<RawPage> pages = new ArrayList<>();
+        if (type.contains("ndjson") || type.contains("jsonlines") || type.contains("json-seq")) {
+            String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                try {
+                    pages.add(requests.parse(lines[i].getBytes(StandardCharsets.UTF_8)));
+                } catch (PayloadException e) {
+                    throw new PayloadException(e.reason(), "line " + (i + 1) + ": " + e.getMessage(), e);
+                }
+            }
+        } else {
+            JsonNode node;
+            try {
+                node = Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new PayloadException("invalid-json", "invalid JSON: " + e.getMessage().split("\n")[0], e);
+            }
+            if (node != null && node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    try {
+                        pages.add(requests.fromNode(node.get(i)));
+                    } catch (PayloadException e) {
+                        throw new PayloadException(e.reason(), "item " + i + ": " + e.getMessage(), e);
+                    }
+                }
+            } else {
+                pages.add(requests.fromNode(node));
+            }
+        }
+        if (pages.isEmpty()) {
+            throw new PayloadException("invalid-json", "no pages in the request");
+        }
+        return pages;
+    }
+
+    private void publishAll(HttpExchange ex, List<RawPage> pages) throws IOException {
+        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
+        for (RawPage p : pages) {
+            acks.add(publisher.publish(p));
+        }
+        try {
+            CompletableFuture.allOf(acks.toArray(new CompletableFuture[0])).get(ackTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Not acknowledged: the crawler must retry (same URL gives the same key; the store upserts).
+            LOG.warn("Kafka did not acknowledge {} page(s): {}", pages.size(), e.getCause() == null ? e : e.getCause().toString());
+            ex.getResponseHeaders().add("Retry-After", "5");
+            error(ex, 503, "Kafka is unavailable or overloaded; retry later");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error(ex, 503, "shutting down");
+            return;
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("accepted", pages.size());
+        ArrayNode keys = out.putArray("keys");
+        for (RawPage p : pages) {
+            keys.add(PagePublisher.keyOf(p));
+        }
+        respond(ex, 202, "application/json", Json.MAPPER.writeValueAsString(out) + "\n");
+    }
+
+    private boolean authorised(HttpExchange ex) {
+        if (tokens.isEmpty()) {
+            return true;
+        }
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        byte[] given = auth.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        boolean ok = false;
+        for (byte[] t : tokens) {
+            ok |= MessageDigest.isEqual(t, given); // constant time per token, and every token is checked
+        }
+        return ok;
+    }
+
+    private byte[] readLimited(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[64 * 1024];
+        int n;
+        long total = 0;
+        while ((n = in.read(buf)) > 0) {
+            total += n;
+            if (total > maxRequestBytes) {
+                return null;
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static void error(HttpExchange ex, int status, String message) throws IOException {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("error", message);
+        out.put("status", status);
+        respond(ex, status, "application/json", Json.MAPPER.writeValueAsString(out) + "\n");
+    }
+
+    private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(1);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.newswire.launcher;
+
+import dev.newswire.embedded.EmbeddedDatabase;
+import dev.newswire.embedded.EmbeddedKafka;
+import dev.newswire.enrich.EnrichApp;
+import dev.newswire.enrich.EnrichConfig;
+import dev.newswire.ingest.IngestConfig;
+import dev.newswire.ingest.IngestServer;
+import dev.newswire.ingest.PagePublisher;
+import dev.newswire.model.CommonConfig;
+import dev.newswire.model.TopicAdmin;
+import dev.newswire.sink.SinkApp;
+import dev.newswire.sink.SinkConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline in one process: the embedded broker and database (unless {@code bootstrap.servers} and
+ * {@code sink.jdbc.url} point elsewhere), the topics, sink, enrich and the ingest endpoint. Used by
+ * {@code newswire run} and by the end-to-end tests.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    /** Ports the embedded default prefers, so that other tools can find it; a free port is taken if busy. */
+    public static final int PREFERRED_KAFKA_PORT = 19092;
+    public static final int PREFERRED_POSTGRES_PORT = 15432;
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, String> settings;
+    private EmbeddedKafka kafka;
+    private SinkApp sink;
+    private EnrichApp enrich;
+    private IngestServer ingest;
+    private PagePublisher publisher;
+
+    private Pipeline(Map<String, String> settings) {
+        this.settings = new HashMap<>(settings);
+    }
+
+    /**
+     * Starts everything.
+     *
+     * @param settings  merged configuration (see {@link Settings})
+     * @param dataDir   where the embedded broker and database keep their data
+     * @param preferred whether to try the well-known ports first (false in tests: always free ports)
+     */
+    public static Pipeline start(Map<String, String> settings, Path dataDir, boolean preferred) throws Exception {
+        Pipeline p = new Pipeline(settings);
+        try {
+            p.startAll(dataDir, preferred);
+        } catch (Exception | Error e) {
+            p.close();
+            throw e;
+        }
+        return p;
+    }
+
+    private void startAll(Path dataDir, boolean preferred) throws Exception {
+        if (settings.getOrDefault(CommonConfig.BOOTSTRAP_SERVERS, "").isBlank()) {
+            kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), preferred ? portOrZero(PREFERRED_KAFKA_PORT, dataDir.resolve("kafka")) : 0);
+            started.add(kafka);
+            settings.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        }
+        if (settings.getOrDefault(SinkConfig.JDBC_URL, "").isBlank()) {
+            EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"),
+                    preferred ? freeOr(PREFERRED_POSTGRES_PORT) : 0);
+            started.add(db);
+            settings.put(SinkConfig.JDBC_URL, db.jdbcUrl());
+        }
+        settings.putIfAbsent(EnrichConfig.STATE_DIR, dataDir.resolve("streams").toString());
+        IngestConfig ingestConfig = new IngestConfig(settings);
+        if (ingestConfig.getBoolean(CommonConfig.TOPICS_CREATE)) {
+            TopicAdmin.ensureTopics(CommonConfig.kafkaClientProps(ingestConfig),
+                    ingestConfig.getInt(CommonConfig.TOPICS_PARTITIONS), ingestConfig.getShort(CommonConfig.TOPICS_REPLICATION_FACTOR));
+        }
+        sink = SinkApp.start(new SinkConfig(settings));
+        started.add(sink);
+        enrich = EnrichApp.start(new EnrichConfig(settings));
+        started.add(enrich);
+        publisher = new PagePublisher(CommonConfig.kafkaClientProps(ingestConfig));
+        started.add(publisher);
+        Map<String, String> ingestSettings = new HashMap<>(settings);
+        if (ingestConfig.getInt(IngestConfig.HTTP_PORT) != 0) {
+            ingestSettings.put(IngestConfig.HTTP_PORT, Integer.toString(freeOr(ingestConfig.getInt(IngestConfig.HTTP_PORT))));
+        }
+        ingest = IngestServer.start(new IngestConfig(ingestSettings), publisher);
+        started.add(ingest);
+    }
+
+    // A data directory that already has a broker keeps its port; a new one takes the preferred port if free.
+    private static int portOrZero(int preferred, Path kafkaDir) {
+        if (java.nio.file.Files.exists(kafkaDir.resolve("ports.properties"))) {
+            return 0;
+        }
+        return freeOr(preferred);
+    }
+
+    /** {@code port} if nothing listens there, else 0 (any free port). */
+    static int freeOr(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return port;
+        } catch (IOException e) {
+            LOG.info("Port {} is busy; taking a free one", port);
+            return 0;
+        }
+    }
+
+    /** The merged settings, with the embedded addresses filled in. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    public String bootstrapServers() {
+        return settings.get(CommonConfig.BOOTSTRAP_SERVERS);
+    }
+
+    public String jdbcUrl() {
+        return settings.get(SinkConfig.JDBC_URL);
+    }
+
+    public int ingestPort() {
+        return ingest.port();
+    }
+
+    public SinkApp sink() {
+        return sink;
+    }
+
+    public EnrichApp enrich() {
+        return enrich;
+    }
+
+    public PagePublisher publisher() {
+        return publisher;
+    }
+
+    /** Stops the stages first, then the broker and database. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping {}: {}", started.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        started.clear();
+    }
+}

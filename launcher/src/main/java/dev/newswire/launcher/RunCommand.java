@@ -1,0 +1,114 @@
+package dev.newswire.launcher;
+
+import dev.newswire.ingest.FileIngester;
+import dev.newswire.ingest.IngestConfig;
+import dev.newswire.model.Article;
+import dev.newswire.model.Keys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newswire run}: the whole pipeline on the embedded default, fed with the sample pages. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the whole pipeline: embedded Kafka broker and PostgreSQL (unless bootstrap.servers / "
+                + "sink.jdbc.url are set), ingest endpoint, enrich, sink. Feeds the sample pages and prints every "
+                + "article as it is stored. Stops on Ctrl-C, or after the samples with --once."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    Settings settings;
+
+    @Option(names = "--once", description = "Exit once the fed pages are stored (default: keep serving).")
+    boolean once;
+
+    @Option(names = "--no-samples", description = "Do not feed the sample pages.")
+    boolean noSamples;
+
+    @Option(names = "--feed", paramLabel = "PATH", description = "Feed these HTML/NDJSON files or directories instead of the samples.")
+    List<Path> feed = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "With --once: give up if the pages are not stored within this time (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        Map<String, String> config = settings.load();
+        ArticlePrinter printer = new ArticlePrinter(System.out);
+        try (Pipeline pipeline = Pipeline.start(config, settings.dataDir(), true)) {
+            long startMs = (System.nanoTime() - t0) / 1_000_000;
+            Set<String> waitingFor = ConcurrentHashMap.newKeySet();
+            CountDownLatch done = new CountDownLatch(1);
+            pipeline.sink().onStored(a -> {
+                printer.print(a);
+                if (waitingFor.remove(Keys.normalizeUrl(a.url())) && waitingFor.isEmpty()) {
+                    done.countDown();
+                }
+            });
+            System.err.printf("Pipeline up in %d ms: Kafka %s · PostgreSQL %s · ingest http://127.0.0.1:%d/pages%n",
+                    startMs, pipeline.bootstrapServers(), pipeline.jdbcUrl(), pipeline.ingestPort());
+            List<Path> toFeed = new ArrayList<>(feed);
+            if (toFeed.isEmpty() && !noSamples) {
+                Path samples = Path.of(System.getProperty("newswire.home", ".")).resolve("samples/pages");
+                if (Files.isDirectory(samples)) {
+                    toFeed.add(samples);
+                } else {
+                    System.err.println("No sample pages at " + samples + "; nothing fed.");
+                }
+            }
+            if (!toFeed.isEmpty()) {
+                IngestConfig ic = new IngestConfig(pipeline.settings());
+                FileIngester ingester = new FileIngester(pipeline.publisher(), ic.getInt(IngestConfig.MAX_PAGE_BYTES),
+                        "http://localhost/files/", "newswire-run");
+                long feedStart = System.nanoTime();
+                // Register the expected URLs before sending, so no stored article is missed.
+                FileIngester.Summary summary = ingester.publish(toFeed, null, waitingFor::add);
+                System.err.printf("Fed %s in %d ms; waiting for the articles...%n", summary,
+                        (System.nanoTime() - feedStart) / 1_000_000);
+                if (summary.published == 0) {
+                    done.countDown();
+                }
+                if (once) {
+                    if (!done.await(timeoutSeconds, TimeUnit.SECONDS)) {
+                        System.err.println("Timed out: " + waitingFor.size() + " page(s) not stored (see news.dlq): " + waitingFor);
+                        return 1;
+                    }
+                    System.err.printf("All %d fed page(s) stored, %d ms after feeding started.%n", summary.published,
+                            (System.nanoTime() - feedStart) / 1_000_000);
+                    return 0;
+                }
+            }
+            if (once) {
+                return 0;
+            }
+            System.err.println("Running. POST pages to http://127.0.0.1:" + pipeline.ingestPort() + "/pages; Ctrl-C to stop.");
+            CountDownLatch stop = new CountDownLatch(1);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                try {
+                    // The JVM exits when the hooks end: wait for a clean close of broker and database.
+                    stopped.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "newswire-shutdown"));
+            stop.await();
+            System.err.println("Stopping...");
+            pipeline.close();
+            stopped.countDown();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.newswire.launcher;
+
+import dev.newswire.enrich.EnrichApp;
+import dev.newswire.enrich.EnrichConfig;
+import dev.newswire.ingest.FileIngester;
+import dev.newswire.ingest.IngestConfig;
+import dev.newswire.ingest.IngestServer;
+import dev.newswire.ingest.PagePublisher;
+import dev.newswire.model.CommonConfig;
+import dev.newswire.model.TopicAdmin;
+import dev.newswire.sink.SinkApp;
+import dev.newswire.sink.SinkConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The stages as separate services, against an external cluster (or a running embedded one). */
+final class ServiceCommands {
+
+    private ServiceCommands() {
+    }
+
+    /** Runs until Ctrl-C, then closes {@code service} before the JVM exits. */
+    static int serveUntilStopped(AutoCloseable service, String what) throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "newswire-shutdown"));
+        System.err.println(what + " running; Ctrl-C to stop.");
+        stop.await();
+        try {
+            service.close();
+        } catch (Exception e) {
+            System.err.println("Error while stopping: " + e);
+        }
+        stopped.countDown();
+        return 0;
+    }
+
+    static void ensureTopics(Map<String, String> config) {
+        IngestConfig c = new IngestConfig(config);
+        if (c.getBoolean(CommonConfig.TOPICS_CREATE)) {
+            TopicAdmin.ensureTopics(CommonConfig.kafkaClientProps(c), c.getInt(CommonConfig.TOPICS_PARTITIONS),
+                    c.getShort(CommonConfig.TOPICS_REPLICATION_FACTOR));
+        }
+    }
+
+    @Command(name = "enrich", mixinStandardHelpOptions = true,
+            description = "Run the enrich stage (Kafka Streams). Start several with the same enrich.application.id to scale out.")
+    static final class Enrich implements Callable<Integer> {
+        @Mixin
+        Settings settings;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> config = Cluster.resolve(settings);
+            ensureTopics(config);
+            return serveUntilStopped(EnrichApp.start(new EnrichConfig(config)), "Enrich");
+        }
+    }
+
+    @Command(name = "sink", mixinStandardHelpOptions = true,
+            description = "Run the sink: news.articles into PostgreSQL (sink.jdbc.url), optionally forwarded to other topics.")
+    static final class Sink implements Callable<Integer> {
+        @Mixin
+        Settings settings;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> config = Cluster.resolve(settings);
+            if (config.getOrDefault(SinkConfig.JDBC_URL, "").isBlank()) {
+                throw new IllegalStateException("set sink.jdbc.url (--set sink.jdbc.url=jdbc:postgresql://HOST:5432/newswire)");
+            }
+            ensureTopics(config);
+            SinkApp sink = SinkApp.start(new SinkConfig(config));
+            return serveUntilStopped(sink, "Sink");
+        }
+    }
+
+    @Command(name = "ingest-server", mixinStandardHelpOptions = true,
+            description = "Run the HTTP endpoint crawlers POST pages to (ingest.http.host, ingest.http.port).")
+    static final class IngestServerCommand implements Callable<Integer> {
+        @Mixin
+        Settings settings;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> config = Cluster.resolve(settings);
+            ensureTopics(config);
+            IngestConfig ic = new IngestConfig(config);
+            PagePublisher publisher = new PagePublisher(CommonConfig.kafkaClientProps(ic));
+            IngestServer server = IngestServer.start(ic, publisher);
+            return serveUntilStopped(() -> {
+                server.close();
+                publisher.close();
+            }, "Ingest endpoint on port " + server.port());
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Publish pages from HTML files, directories of them, and NDJSON files to news.raw.")
+    static final class Ingest implements Callable<Integer> {
+        @Mixin
+        Settings settings;
+
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "HTML files (.html, .htm, .gz), directories, NDJSON files (.ndjson, .jsonl).")
+        List<Path> paths;
+
+        @Option(names = "--base-url", defaultValue = "http://localhost/files/",
+                description = "URL prefix for HTML files that do not give their own canonical URL (default: ${DEFAULT-VALUE}).")
+        String baseUrl;
+
+        @Option(names = "--crawler", defaultValue = "newswire-ingest", description = "Crawler name recorded on the pages.")
+        String crawler;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> config = Cluster.resolve(settings);
+            ensureTopics(config);
+            IngestConfig ic = new IngestConfig(config);
+            try (PagePublisher publisher = new PagePublisher(CommonConfig.kafkaClientProps(ic))) {
+                FileIngester ingester = new FileIngester(publisher, ic.getInt(IngestConfig.MAX_PAGE_BYTES), baseUrl, crawler);
+                FileIngester.Summary s = ingester.publish(paths, line -> System.err.println("… " + line));
+                System.err.println("Done: " + s);
+                return s.published > 0 || s.read == 0 ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "config", mixinStandardHelpOptions = true,
+            description = "Print every setting of every application as Markdown tables (defaults, types, documentation).")
+    static final class ConfigDocs implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.out.println("### Ingest\n\n" + CommonConfig.toMarkdown(IngestConfig.DEF));
+            System.out.println("### Enrich\n\n" + CommonConfig.toMarkdown(EnrichConfig.DEF));
+            System.out.println("### Sink\n\n" + CommonConfig.toMarkdown(SinkConfig.DEF));
+            return 0;
+        }
+    }
+}
