@@ -56,7 +56,7 @@ public final class ArticleEnricher {
         return new Article(SchemaVersions.ARTICLE, Keys.articleId(canonical), page.url(), canonical, Keys.host(canonical),
                 r.siteName(), r.title(), byline(r.authors()), r.authors(), r.published(), r.publishedSource(),
                 r.modified(), r.language(), text, r.paragraphs(), entities, page.fetchedAt(), page.crawler(),
-                new Article.Quality(r.pageKind(), r.isArticle(), text.length(), r.linkDensity()));
+                new Article.Quality(r.pageKind(), r.isArticle(), text.length(), r.linkDensity()), null, null);
     }
 
     private static String canonicalUrl(String fromPage, String fetched) {

@@ -28,17 +28,27 @@ import java.util.Map;
  * @param fetchedAt       when the crawler fetched the page
  * @param crawler         which crawler sent it
  * @param quality         signals of how much the page looks like an article
+ * @param storyId         id of the story this article belongs to (copies of one wire story share it), or null
+ * @param duplicateOf     id of the first-seen article this one copies, or null when it is the original
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Article(int schemaVersion, String id, String url, String canonicalUrl, String host, String siteName,
                       String title, String byline, List<String> authors, Instant publishedAt, String publishedSource,
                       Instant modifiedAt, String language, String text, List<String> paragraphs,
-                      List<Entity> entities, Instant fetchedAt, String crawler, Quality quality) {
+                      List<Entity> entities, Instant fetchedAt, String crawler, Quality quality,
+                      String storyId, String duplicateOf) {
 
     public Article {
         authors = authors == null ? List.of() : List.copyOf(authors);
         paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
         entities = entities == null ? List.of() : List.copyOf(entities);
+    }
+
+    /** This article with its story assignment. */
+    public Article withStory(String storyId, String duplicateOf) {
+        return new Article(schemaVersion, id, url, canonicalUrl, host, siteName, title, byline, authors, publishedAt,
+                publishedSource, modifiedAt, language, text, paragraphs, entities, fetchedAt, crawler, quality,
+                storyId, duplicateOf);
     }
 
     /**

@@ -30,13 +30,13 @@ import org.slf4j.LoggerFactory;
 public final class ArticleStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticleStore.class);
-    private static final List<String> MIGRATIONS = List.of("V1__articles.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__articles.sql", "V2__stories.sql");
 
     private static final String UPSERT_ARTICLE = """
             INSERT INTO articles (id, url, canonical_url, host, site_name, title, byline, authors, published_at,
                 published_source, modified_at, language, text, paragraphs, page_kind, is_article, crawler,
-                first_fetched_at, last_fetched_at, schema_version, document, stored_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, now())
+                first_fetched_at, last_fetched_at, schema_version, document, story_id, duplicate_of, stored_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
             ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, canonical_url = EXCLUDED.canonical_url,
                 host = EXCLUDED.host, site_name = EXCLUDED.site_name, title = EXCLUDED.title, byline = EXCLUDED.byline,
                 authors = EXCLUDED.authors, published_at = EXCLUDED.published_at,
@@ -45,7 +45,8 @@ public final class ArticleStore {
                 page_kind = EXCLUDED.page_kind, is_article = EXCLUDED.is_article, crawler = EXCLUDED.crawler,
                 first_fetched_at = LEAST(articles.first_fetched_at, EXCLUDED.first_fetched_at),
                 last_fetched_at = EXCLUDED.last_fetched_at, schema_version = EXCLUDED.schema_version,
-                document = EXCLUDED.document, stored_at = now()
+                document = EXCLUDED.document, story_id = EXCLUDED.story_id,
+                duplicate_of = EXCLUDED.duplicate_of, stored_at = now()
             WHERE EXCLUDED.last_fetched_at >= articles.last_fetched_at""";
     // An older fetch of a stored article: keep the newer content, remember the earliest fetch time.
     private static final String KEEP_FIRST_FETCH = "UPDATE articles SET first_fetched_at = LEAST(first_fetched_at, ?) WHERE id = ?";
@@ -190,7 +191,9 @@ public final class ArticleStore {
             setTime(ps, i++, a.fetchedAt());
             setTime(ps, i++, a.fetchedAt());
             ps.setInt(i++, a.schemaVersion());
-            ps.setString(i, stripNul(new String(Json.write(a), StandardCharsets.UTF_8)));
+            ps.setString(i++, stripNul(new String(Json.write(a), StandardCharsets.UTF_8)));
+            ps.setString(i++, a.storyId());
+            ps.setString(i, a.duplicateOf());
             changed = ps.executeUpdate();
         }
         if (changed == 0) {
