@@ -77,7 +77,8 @@ public final class PageRequests {
             }
             checkSize((long) b64.asText().length() * 3 / 4);
             try {
-                body = Base64.getMimeDecoder().decode(b64.asText());
+                // Strict: line breaks are allowed, anything else outside the alphabet is an error.
+                body = Base64.getDecoder().decode(b64.asText().replaceAll("[\\r\\n]", ""));
             } catch (IllegalArgumentException e) {
                 throw new PayloadException("invalid-field", "field 'body' is not valid base64: " + e.getMessage(), e);
             }

@@ -1,0 +1,157 @@
+package dev.newswire.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newswire.embedded.EmbeddedKafka;
+import dev.newswire.model.Json;
+import dev.newswire.model.Keys;
+import dev.newswire.model.RawPage;
+import dev.newswire.model.TopicAdmin;
+import dev.newswire.model.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP endpoint and the file publisher against a real in-process broker. */
+class IngestServerIT {
+
+    private static EmbeddedKafka kafka;
+    private static PagePublisher publisher;
+    private static IngestServer server;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String TOKEN = "s3cret-token";
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.startTemporary();
+        Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        TopicAdmin.ensureTopics(client, 3, (short) 1);
+        publisher = new PagePublisher(client);
+        server = IngestServer.start(new IngestConfig(Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(),
+                IngestConfig.HTTP_PORT, "0",
+                IngestConfig.AUTH_TOKENS, TOKEN,
+                IngestConfig.MAX_REQUEST_BYTES, "100000",
+                IngestConfig.MAX_PAGE_BYTES, "50000")), publisher);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        publisher.close();
+        kafka.close();
+    }
+
+    private static HttpResponse<String> post(String contentType, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/pages"))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readAllRaw() {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = c.partitionsFor(Topics.RAW).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> end = c.endOffsets(tps);
+            while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void acceptsOnePageAndBatchesAndPublishesThemKeyedByUrl() throws Exception {
+        HttpResponse<String> one = post("application/json",
+                "{\"url\":\"https://Example.com/one#x\",\"html\":\"<p>one</p>\",\"crawler\":\"it\"}", TOKEN);
+        assertEquals(202, one.statusCode(), one.body());
+        JsonNode body = Json.MAPPER.readTree(one.body());
+        assertEquals(1, body.get("accepted").asInt());
+        assertEquals("https://example.com/one", body.get("keys").get(0).asText());
+
+        String ndjson = "{\"url\":\"https://example.com/two\",\"html\":\"<p>two</p>\"}\n\n"
+                + "{\"url\":\"https://example.com/three\",\"html\":\"<p>three</p>\"}\n";
+        HttpResponse<String> batch = post("application/x-ndjson", ndjson, TOKEN);
+        assertEquals(202, batch.statusCode(), batch.body());
+        assertEquals(2, Json.MAPPER.readTree(batch.body()).get("accepted").asInt());
+
+        List<ConsumerRecord<String, byte[]>> records = readAllRaw();
+        List<String> keys = records.stream().map(ConsumerRecord::key).toList();
+        assertTrue(keys.containsAll(List.of("https://example.com/one", "https://example.com/two", "https://example.com/three")), keys.toString());
+        RawPage page = Json.readRawPage(records.stream().filter(r -> r.key().equals("https://example.com/one")).findFirst().orElseThrow().value());
+        assertEquals("<p>one</p>", new String(page.body(), StandardCharsets.UTF_8));
+        assertEquals("it", page.crawler());
+    }
+
+    @Test
+    void rejectsBadRequestsWithoutPublishingAnythingOfThem() throws Exception {
+        int before = readAllRaw().size();
+        HttpResponse<String> invalid = post("application/json", "{\"url\": ", TOKEN);
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.body().contains("invalid JSON"), invalid.body());
+        assertFalse(invalid.body().contains("at dev.newswire"), "no stack trace in responses");
+
+        HttpResponse<String> badLine = post("application/x-ndjson",
+                "{\"url\":\"https://example.com/ok\",\"html\":\"x\"}\n{\"url\":\"https://example.com/bad\"}\n", TOKEN);
+        assertEquals(400, badLine.statusCode());
+        assertTrue(badLine.body().contains("line 2"), badLine.body());
+
+        HttpResponse<String> version = post("application/json", "{\"schemaVersion\":9,\"url\":\"https://example.com/v\",\"html\":\"x\"}", TOKEN);
+        assertEquals(400, version.statusCode());
+        assertTrue(version.body().contains("schemaVersion"), version.body());
+
+        assertEquals(401, post("application/json", "{\"url\":\"https://example.com/a\",\"html\":\"x\"}", null).statusCode());
+        assertEquals(401, post("application/json", "{\"url\":\"https://example.com/a\",\"html\":\"x\"}", "wrong").statusCode());
+
+        assertEquals(413, post("application/json", "{\"url\":\"https://example.com/big\",\"html\":\"" + "x".repeat(60_000) + "\"}", TOKEN).statusCode());
+        assertEquals(413, post("application/json", "{\"url\":\"https://example.com/huge\",\"html\":\"" + "x".repeat(200_000) + "\"}", TOKEN).statusCode());
+
+        assertEquals(before, readAllRaw().size(), "nothing of a rejected request is published");
+    }
+
+    @Test
+    void publishesHtmlFilesDirectoriesAndNdjson(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.html"), "<html><head><link rel=\"canonical\" href=\"https://site.example/a\"></head><body><p>A</p></body></html>");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/b.htm"), "<p>B</p>");
+        Files.writeString(dir.resolve("sub/ignored.txt"), "not a page");
+        Files.writeString(dir.resolve("pages.ndjson"), "{\"url\":\"https://site.example/c\",\"html\":\"<p>C</p>\"}\n{\"broken\n");
+        FileIngester ingester = new FileIngester(publisher, 50_000, "http://files.example/", "files");
+        FileIngester.Summary s = ingester.publish(List.of(dir), null);
+        assertEquals(4, s.read);
+        assertEquals(3, s.published);
+        assertEquals(Map.of("invalid-json", 1), s.skipped);
+        assertTrue(s.keys.containsAll(List.of("https://site.example/a", "http://files.example/sub/b.htm", "https://site.example/c")), s.keys.toString());
+        List<String> keys = readAllRaw().stream().map(ConsumerRecord::key).toList();
+        assertTrue(keys.contains(Keys.pageKey("https://site.example/a")));
+    }
+}
