@@ -4,10 +4,14 @@ import dev.newswire.tagger.gazetteer.Gazetteer;
 import dev.newswire.tagger.link.EntityResolver;
 import dev.newswire.tagger.link.FocusFinder;
 import dev.newswire.tagger.link.RawMention;
+import dev.newswire.tagger.ner.FeatureExtractor;
+import dev.newswire.tagger.ner.Lexicon;
 import dev.newswire.tagger.ner.NerDocument;
 import dev.newswire.tagger.ner.RuleTagger;
 import dev.newswire.tagger.ner.SequenceTagger;
 import dev.newswire.tagger.ner.Span;
+import dev.newswire.tagger.ner.StatisticalTagger;
+import dev.newswire.tagger.ner.WordClusters;
 import dev.newswire.tagger.text.Sentence;
 import dev.newswire.tagger.text.SentenceSplitter;
 import dev.newswire.tagger.text.Token;
@@ -32,6 +36,9 @@ import java.util.List;
  */
 public final class Tagger {
 
+    /** Classpath location of the word clusters the model's features read. */
+    public static final String CLUSTERS_RESOURCE = "/dev/newswire/tagger/model/clusters.tsv.gz";
+
     private final Gazetteer gazetteer;
     private final SequenceTagger sequenceTagger;
     private final EntityResolver resolver;
@@ -47,7 +54,23 @@ public final class Tagger {
     /** Loads the models and gazetteers shipped on the classpath. */
     public static Tagger load() {
         Gazetteer gazetteer = Gazetteer.load();
-        return new Tagger(gazetteer, new RuleTagger(gazetteer));
+        SequenceTagger model = StatisticalTagger.loadResource(featureExtractor(gazetteer));
+        return new Tagger(gazetteer, model != null ? model : new RuleTagger(gazetteer));
+    }
+
+    /** A tagger with another sequence tagger (a freshly trained one, or the rule-based fallback). */
+    public static Tagger withSequenceTagger(Gazetteer gazetteer, SequenceTagger sequenceTagger) {
+        return new Tagger(gazetteer, sequenceTagger);
+    }
+
+    /** The features the shipped model was trained with: lexicon from the gazetteer plus word clusters. */
+    public static FeatureExtractor featureExtractor(Gazetteer gazetteer) {
+        return new FeatureExtractor(Lexicon.load(gazetteer), WordClusters.loadResource(CLUSTERS_RESOURCE));
+    }
+
+    /** The sequence tagger in use. */
+    public SequenceTagger sequenceTagger() {
+        return sequenceTagger;
     }
 
     /** Tags the text; mention offsets refer to {@code text}. Entities come most salient first. */

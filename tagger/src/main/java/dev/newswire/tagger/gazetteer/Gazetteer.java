@@ -237,6 +237,21 @@ public final class Gazetteer {
         }
     }
 
+    /** Every place name key with its places (for building feature lexicons). */
+    public Map<String, List<Place>> placeNames() {
+        return Collections.unmodifiableMap(placesByName);
+    }
+
+    /** Every demonym key with its country. */
+    public Map<String, Country> demonyms() {
+        return Collections.unmodifiableMap(countriesByDemonym);
+    }
+
+    /** Every known-entity name and alias key. */
+    public Map<String, KnownEntity> knownEntities() {
+        return Collections.unmodifiableMap(knownByName);
+    }
+
     /** All countries, in table order. */
     public Iterable<Country> countries() {
         return Collections.unmodifiableCollection(countriesByIso.values());

@@ -57,6 +57,7 @@ public final class EntityResolver {
         }
         Map<String, Cluster> clusters = new LinkedHashMap<>();
         resolvePeople(typed, clusters);
+        typed = joinNamePartsToPeople(typed, clusters);
         Set<String> articleCountries = countriesNamed(typed);
         for (RawMention m : typed) {
             if (m.type() == PER) {
@@ -114,6 +115,32 @@ public final class EntityResolver {
             }
             target.add(m);
         }
+    }
+
+    /**
+     * A mention the tagger typed otherwise but which repeats part of a person's name ("Putin" tagged as a
+     * place once) is that person, unless the gazetteer knows the words as a place or organisation.
+     */
+    private List<RawMention> joinNamePartsToPeople(List<RawMention> mentions, Map<String, Cluster> clusters) {
+        List<RawMention> rest = new ArrayList<>(mentions.size());
+        for (RawMention m : mentions) {
+            Cluster person = null;
+            if (m.type() != PER && !gazetteer.isPlaceName(m.text()) && gazetteer.known(m.text()) == null
+                    && gazetteer.countryByDemonym(m.text()) == null) {
+                for (Cluster c : clusters.values()) {
+                    if (c.type == PER && c.nameWords.length > m.words().length && isNamePart(m.words(), c.nameWords)) {
+                        person = c;
+                        break;
+                    }
+                }
+            }
+            if (person != null) {
+                person.add(m.withType(PER));
+            } else {
+                rest.add(m);
+            }
+        }
+        return rest;
     }
 
     /** "Putin" is part of "Vladimir Putin": a contiguous run of its words that starts or ends it. */

@@ -1,0 +1,84 @@
+package dev.newswire.tagger.cli;
+
+import dev.newswire.tagger.Tagger;
+import dev.newswire.tagger.eval.ConllFormat;
+import dev.newswire.tagger.eval.Evaluation;
+import dev.newswire.tagger.eval.LabeledDocument;
+import dev.newswire.tagger.gazetteer.Gazetteer;
+import dev.newswire.tagger.ner.FeatureExtractor;
+import dev.newswire.tagger.ner.PerceptronTrainer;
+import dev.newswire.tagger.ner.StatisticalTagger;
+import dev.newswire.tagger.ner.TwoPassTraining;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tag-train}: rebuilds the NER model from the shared datasets and writes it where
+ * {@link Tagger#load()} finds it. Run from the project root; takes a few minutes on one core.
+ */
+@Command(name = "tag-train", mixinStandardHelpOptions = true,
+        description = "Train the NER model (averaged structured perceptron, two passes) from CoNLL-2003 and UNER data.")
+public final class TagTrainCommand implements Callable<Integer> {
+
+    @Option(names = "--train", description = "CoNLL-format training files (default: CoNLL-2003 eng.train)")
+    List<Path> train;
+
+    @Option(names = "--train-iob2", description = "UNER .iob2 training files (PER/LOC/ORG only; their O may be MISC)")
+    List<Path> trainIob2 = new ArrayList<>();
+
+    @Option(names = "--dev", description = "CoNLL-format file to report progress on (default: eng.testa)")
+    Path dev;
+
+    @Option(names = "--epochs", defaultValue = "12", description = "passes over the data (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "20031", description = "shuffling seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--min-weight", defaultValue = "0.05", description = "drop features with smaller weights (default: ${DEFAULT-VALUE})")
+    float minWeight;
+
+    @Option(names = "--one-pass", description = "train only the first pass")
+    boolean onePass;
+
+    @Option(names = "--output", defaultValue = "tagger/src/main/resources/dev/newswire/tagger/model/ner-model.bin.gz",
+            description = "model file to write (default: ${DEFAULT-VALUE})")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        List<LabeledDocument> trainDocs = new ArrayList<>();
+        for (Path p : train != null ? train : List.of(SharedDir.conll("eng.train"))) {
+            trainDocs.addAll(ConllFormat.read(p, ConllFormat.Format.CONLL));
+        }
+        for (Path p : trainIob2) {
+            trainDocs.addAll(ConllFormat.read(p, ConllFormat.Format.IOB2));
+        }
+        List<LabeledDocument> devDocs = ConllFormat.read(dev != null ? dev : SharedDir.conll("eng.testa"),
+                ConllFormat.Format.CONLL);
+        Gazetteer gazetteer = Gazetteer.load();
+        FeatureExtractor extractor = Tagger.featureExtractor(gazetteer);
+        long t0 = System.nanoTime();
+        StatisticalTagger model = TwoPassTraining.train(extractor, trainDocs, devDocs,
+                new PerceptronTrainer.Options(epochs, seed, minWeight), !onePass, System.out);
+        System.out.printf("trained in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, model.describe());
+        Evaluation eval = Evaluation.of(devDocs, d -> model.label(d.doc()), false);
+        System.out.print("dev split, shipped model:\n" + eval.report());
+        if (output.getParent() != null) {
+            Files.createDirectories(output.getParent());
+        }
+        try (OutputStream out = Files.newOutputStream(output)) {
+            model.write(out);
+        }
+        System.out.printf("wrote %s (%d bytes)%n", output, Files.size(output));
+        return 0;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.newswire.tagger.ner;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * Weights of a linear sequence model: one row of {@link Label#COUNT} scores per feature hash, plus label
+ * transition scores. Stored compactly: feature hashes as longs and weights quantised to 16 bits.
+ */
+public final class PerceptronModel {
+
+    private static final int MAGIC = 0x4E575031; // "NWP1"
+    private static final int L = Label.COUNT;
+
+    private final LongIntMap rows;
+    private final float[] weights;
+    private final float[] transitions;
+
+    PerceptronModel(long[] keys, float[] weights, float[] transitions) {
+        this.rows = new LongIntMap(keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            rows.getOrAdd(keys[i], i);
+        }
+        this.weights = weights;
+        this.transitions = transitions;
+    }
+
+    /** Number of features with weights. */
+    public int featureCount() {
+        return rows.size();
+    }
+
+    /** Adds the weight row of a feature to {@code scores} at {@code offset}; unknown features add nothing. */
+    void addScores(long feature, float[] scores, int offset) {
+        int row = rows.get(feature);
+        if (row >= 0) {
+            int base = row * L;
+            for (int y = 0; y < L; y++) {
+                scores[offset + y] += weights[base + y];
+            }
+        }
+    }
+
+    float[] transitions() {
+        return transitions;
+    }
+
+    /** Writes the model (caller closes the stream). */
+    public void write(OutputStream stream) throws IOException {
+        DataOutputStream out = new DataOutputStream(stream);
+        long[] keys = rows.keysByValue();
+        out.writeInt(MAGIC);
+        out.writeInt(L);
+        out.writeInt(keys.length);
+        for (float t : transitions) {
+            out.writeFloat(t);
+        }
+        float max = 1e-9f;
+        for (float w : weights) {
+            max = Math.max(max, Math.abs(w));
+        }
+        float scale = max / Short.MAX_VALUE;
+        out.writeFloat(scale);
+        // keys delta-free but grouped by row: each row is key then its L quantised weights
+        for (int r = 0; r < keys.length; r++) {
+            out.writeLong(keys[r]);
+        }
+        for (float w : weights) {
+            out.writeShort(Math.round(w / scale));
+        }
+        out.flush();
+    }
+
+    /** Reads a model written by {@link #write}. */
+    public static PerceptronModel read(InputStream stream) throws IOException {
+        DataInputStream in = new DataInputStream(stream);
+        if (in.readInt() != MAGIC || in.readInt() != L) {
+            throw new IOException("not a tagger model, or one for other labels");
+        }
+        int n = in.readInt();
+        float[] transitions = new float[(L + 1) * L];
+        for (int i = 0; i < transitions.length; i++) {
+            transitions[i] = in.readFloat();
+        }
+        float scale = in.readFloat();
+        long[] keys = new long[n];
+        for (int r = 0; r < n; r++) {
+            keys[r] = in.readLong();
+        }
+        float[] weights = new float[n * L];
+        byte[] buf = new byte[weights.length * 2];
+        in.readFully(buf);
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (short) ((buf[2 * i] << 8) | (buf[2 * i + 1] & 0xff)) * scale;
+        }
+        return new PerceptronModel(keys, weights, transitions);
+    }
+
+    @Override
+    public String toString() {
+        return "PerceptronModel[features=" + featureCount() + ", transitions=" + Arrays.toString(Arrays.copyOf(transitions, 3)) + "…]";
+    }
+}

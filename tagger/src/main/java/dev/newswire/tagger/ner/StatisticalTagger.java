@@ -1,0 +1,159 @@
+package dev.newswire.tagger.ner;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The trained tagger: a linear model over {@link FeatureExtractor} features decoded with {@link Viterbi},
+ * in two passes. The first pass labels the document; the second sees, for every token, what the first pass
+ * made of the same word elsewhere in the document (Illinois NER's "prediction history"), so a name tagged
+ * confidently once is tagged consistently everywhere.
+ */
+public final class StatisticalTagger implements SequenceTagger {
+
+    /** Classpath location of the shipped model. */
+    public static final String MODEL_RESOURCE = "/dev/newswire/tagger/model/ner-model.bin.gz";
+    private static final int L = Label.COUNT;
+
+    private final FeatureExtractor extractor;
+    private final PerceptronModel firstPass;
+    private final PerceptronModel secondPass;
+
+    /** A tagger from trained models; {@code secondPass} may be null for a one-pass tagger. */
+    public StatisticalTagger(FeatureExtractor extractor, PerceptronModel firstPass, PerceptronModel secondPass) {
+        this.extractor = extractor;
+        this.firstPass = firstPass;
+        this.secondPass = secondPass;
+    }
+
+    /** Loads the shipped model, or returns null if the classpath has none. */
+    public static StatisticalTagger loadResource(FeatureExtractor extractor) {
+        try (InputStream raw = StatisticalTagger.class.getResourceAsStream(MODEL_RESOURCE)) {
+            return raw == null ? null : read(extractor, raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + MODEL_RESOURCE, e);
+        }
+    }
+
+    /** Reads models written by {@link #write}. */
+    public static StatisticalTagger read(FeatureExtractor extractor, InputStream raw) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
+        int passes = in.readInt();
+        PerceptronModel first = PerceptronModel.read(in);
+        PerceptronModel second = passes > 1 ? PerceptronModel.read(in) : null;
+        return new StatisticalTagger(extractor, first, second);
+    }
+
+    /** Writes both passes, gzipped. */
+    public void write(OutputStream raw) throws IOException {
+        GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+        out.writeInt(secondPass == null ? 1 : 2);
+        firstPass.write(out);
+        if (secondPass != null) {
+            secondPass.write(out);
+        }
+        out.flush();
+        gz.finish();
+    }
+
+    @Override
+    public int[] label(NerDocument doc) {
+        FeatureExtractor.Context context = extractor.context(doc);
+        int[] labels = decode(context, doc, firstPass);
+        if (secondPass != null) {
+            context.setPrior(predictionHistory(doc.words(), labels));
+            labels = decode(context, doc, secondPass);
+        }
+        return labels;
+    }
+
+    /** Features per model: first-pass size, second-pass size. */
+    public String describe() {
+        return "first pass " + firstPass.featureCount() + " features"
+                + (secondPass == null ? "" : ", second pass " + secondPass.featureCount() + " features");
+    }
+
+    private int[] decode(FeatureExtractor.Context context, NerDocument doc, PerceptronModel model) {
+        int n = doc.words().length;
+        float[] emissions = new float[n * L];
+        ScoreSink sink = new ScoreSink(model, emissions);
+        for (int i = 0; i < n; i++) {
+            sink.offset = i * L;
+            extractor.features(context, i, sink);
+        }
+        int[] labels = new int[n];
+        for (int s = 0; s < doc.sentenceStarts().length; s++) {
+            Viterbi.decode(emissions, doc.sentenceStarts()[s], doc.sentenceEnd(s), model.transitions(), null, labels);
+        }
+        return labels;
+    }
+
+    /**
+     * For each token, the entity type the first pass gave most often to the same word elsewhere in the
+     * document: 0..3, {@code -1} when its other occurrences were all O, {@code -2} when it occurs only here.
+     */
+    static int[] predictionHistory(String[] words, int[] labels) {
+        Map<String, int[]> counts = new HashMap<>();
+        for (int i = 0; i < words.length; i++) {
+            if (!isNameLike(words[i])) {
+                continue;
+            }
+            int[] c = counts.computeIfAbsent(words[i], k -> new int[5]);
+            c[Label.type(labels[i]) + 1]++;
+        }
+        int[] prior = new int[words.length];
+        for (int i = 0; i < words.length; i++) {
+            int[] c = counts.get(words[i]);
+            if (c == null) {
+                prior[i] = -2;
+                continue;
+            }
+            int self = Label.type(labels[i]) + 1;
+            int others = 0;
+            int best = -1;
+            int bestCount = 0;
+            for (int k = 0; k < 5; k++) {
+                int count = c[k] - (k == self ? 1 : 0);
+                others += count;
+                if (k > 0 && count > bestCount) {
+                    best = k - 1;
+                    bestCount = count;
+                }
+            }
+            prior[i] = others == 0 ? -2 : best;
+        }
+        return prior;
+    }
+
+    private static boolean isNameLike(String w) {
+        return !w.isEmpty() && Character.isUpperCase(w.charAt(0));
+    }
+
+    /** Adds each feature's weight row to the current token's emission scores. */
+    private static final class ScoreSink implements FeatureExtractor.Sink {
+        final PerceptronModel model;
+        final float[] scores;
+        int offset;
+
+        ScoreSink(PerceptronModel model, float[] scores) {
+            this.model = model;
+            this.scores = scores;
+        }
+
+        @Override
+        public void accept(long feature) {
+            model.addScores(feature, scores, offset);
+        }
+    }
+}
