@@ -32,6 +32,10 @@ public final class CommonConfig {
     /** Prefix of settings passed to every Kafka client unchanged: {@code kafka.security.protocol=SASL_SSL}. */
     public static final String KAFKA_CLIENT_PREFIX = "kafka.";
 
+    /** Environment variables of the launcher script itself, not settings. */
+    private static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of(
+            "NEWSWIRE_HOME", "NEWSWIRE_JAVA_OPTS", "NEWSWIRE_LOG_LEVEL", "NEWSWIRE_DEBUG");
+
     private CommonConfig() {
     }
 
@@ -79,7 +83,7 @@ public final class CommonConfig {
         }
         if (env != null) {
             env.forEach((k, v) -> {
-                if (k.startsWith("NEWSWIRE_") && !k.equals("NEWSWIRE_HOME") && !k.equals("NEWSWIRE_JAVA_OPTS")) {
+                if (k.startsWith("NEWSWIRE_") && !NOT_SETTINGS.contains(k)) {
                     out.put(k.substring("NEWSWIRE_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
                 }
             });
