@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
                 ServiceCommands.Enrich.class,
                 ServiceCommands.Sink.class,
                 ServiceCommands.ConfigDocs.class,
+                dev.newswire.tagger.cli.TagCommand.class,
+                dev.newswire.tagger.cli.TagEvalCommand.class,
+                dev.newswire.tagger.cli.TagTrainCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newswire implements Runnable {
