@@ -96,8 +96,16 @@ public final class CommonConfig {
 
     /** A Markdown table of a configuration's keys, for the README. */
     public static String toMarkdown(ConfigDef def) {
+        return toMarkdown(def, java.util.Set.of());
+    }
+
+    /** A Markdown table of a configuration's keys except {@code leaveOut}. */
+    public static String toMarkdown(ConfigDef def, java.util.Set<String> leaveOut) {
         StringBuilder sb = new StringBuilder("| key | type | default | importance | description |\n|---|---|---|---|---|\n");
         for (ConfigDef.ConfigKey k : def.configKeys().values()) {
+            if (leaveOut.contains(k.name)) {
+                continue;
+            }
             Object dflt = k.hasDefault() ? k.defaultValue : "(required)";
             if (k.type == Type.PASSWORD && k.hasDefault()) {
                 dflt = "(hidden)";
