@@ -1,15 +1,31 @@
 package dev.newswire.extract;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import dev.newswire.extract.lang.LanguageIdentifier;
+import dev.newswire.extract.step.Block;
+import dev.newswire.extract.step.BlockExtractStep;
+import dev.newswire.extract.step.BoilerplateFilterStep;
+import dev.newswire.extract.step.DateParser;
+import dev.newswire.extract.step.DecodeStep;
+import dev.newswire.extract.step.ExtractionStep;
+import dev.newswire.extract.step.LanguageStep;
+import dev.newswire.extract.step.MainContentStep;
+import dev.newswire.extract.step.MetadataStep;
+import dev.newswire.extract.step.PageContext;
+import dev.newswire.extract.step.PageKindStep;
+import dev.newswire.extract.step.ParseStep;
+import dev.newswire.extract.step.PruneStep;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Main-content extractor: bytes or HTML in, {@link ExtractionResult} out. Thread-safe; create once, reuse.
+ *
+ * <p>The work is a chain of small steps, run in this order: {@link DecodeStep} (bytes only), {@link ParseStep},
+ * {@link MetadataStep}, {@link PruneStep}, {@link MainContentStep}, {@link BlockExtractStep},
+ * {@link BoilerplateFilterStep}, {@link LanguageStep}, {@link PageKindStep}.
  *
  * <pre>{@code
  * ExtractionResult r = Extractor.create().extract(bytes, "text/html; charset=utf-8", "https://example.com/a");
@@ -17,54 +33,112 @@ import org.jsoup.nodes.Element;
  */
 public final class Extractor {
 
-    private Extractor() {
+    private static final Logger LOG = LoggerFactory.getLogger(Extractor.class);
+
+    private final ExtractionStep decode = new DecodeStep();
+    private final List<ExtractionStep> steps;
+
+    private Extractor(Clock clock) {
+        this.steps = List.of(
+                new ParseStep(),
+                new MetadataStep(new DateParser(clock)),
+                new PruneStep(),
+                new MainContentStep(),
+                new BlockExtractStep(),
+                new BoilerplateFilterStep(),
+                new LanguageStep(LanguageIdentifier.standard()),
+                new PageKindStep());
     }
 
     /** An extractor with the default settings. */
     public static Extractor create() {
-        return new Extractor();
+        return new Extractor(Clock.systemUTC());
+    }
+
+    /** An extractor whose "now" (for rejecting future dates) comes from the given clock; for tests. */
+    public static Extractor create(Clock clock) {
+        return new Extractor(clock);
+    }
+
+    /** The steps run after decoding, in order. */
+    public List<ExtractionStep> steps() {
+        return steps;
     }
 
     /**
-     * Decodes the body (HTTP charset, BOM, meta charset, sniffing) and extracts.
+     * Decodes the body (BOM, HTTP charset, meta charset, each validated, then sniffing) and extracts.
      *
      * @param body        the response body as fetched
      * @param contentType the HTTP Content-Type header, or null
      * @param url         the URL the page was fetched from, used to resolve links
-     * @throws UndecodableContentException when the bytes are not HTML text
+     * @return what was found; non-articles are flagged by {@link ExtractionResult#pageKind()}
+     * @throws UndecodableContentException when the bytes are not HTML text (empty, binary)
      */
     public ExtractionResult extract(byte[] body, String contentType, String url) throws UndecodableContentException {
-        if (body == null || body.length == 0) {
-            throw new UndecodableContentException("empty body");
+        PageContext page = new PageContext(url);
+        page.body = body;
+        page.contentType = contentType;
+        decode.apply(page);
+        if (page.undecodableReason != null) {
+            throw new UndecodableContentException(page.undecodableReason);
         }
-        for (int i = 0; i < Math.min(body.length, 1024); i++) {
-            if (body[i] == 0) {
-                throw new UndecodableContentException("binary content (NUL byte at " + i + ")");
-            }
-        }
-        Charset cs = StandardCharsets.UTF_8;
-        return extract(new String(body, cs), url, cs.name());
+        return run(page);
     }
 
-    /** Extracts from already decoded HTML. */
+    /**
+     * Extracts from already decoded HTML.
+     *
+     * @param html the page's HTML
+     * @param url  the URL the page was fetched from, or null
+     * @return what was found; non-articles are flagged by {@link ExtractionResult#pageKind()}
+     */
     public ExtractionResult extract(String html, String url) {
-        return extract(html, url, "UTF-8");
+        PageContext page = new PageContext(url);
+        page.html = html == null ? "" : html;
+        page.charset = "UTF-16";
+        return run(page);
     }
 
-    private ExtractionResult extract(String html, String url, String charset) {
-        Document doc = Jsoup.parse(html, url == null ? "" : url);
-        List<String> paragraphs = new ArrayList<>();
-        for (Element p : doc.select("article p, p")) {
-            String t = p.text().strip();
-            if (!t.isEmpty() && !paragraphs.contains(t)) {
-                paragraphs.add(t);
+    private ExtractionResult run(PageContext page) {
+        for (ExtractionStep step : steps) {
+            try {
+                step.apply(page);
+            } catch (RuntimeException | StackOverflowError e) {
+                // never crash on a page: what the earlier steps found is still worth returning, flagged
+                LOG.warn("step {} failed on {}: {}", step.name(), page.url, e.toString());
+                if (page.pageKind == null) {
+                    page.pageKind = page.blocks.isEmpty() ? "empty" : "article";
+                }
+                if (page.doc == null) {
+                    break;
+                }
             }
         }
-        String title = doc.select("h1").text();
-        if (title.isBlank()) {
-            title = doc.title();
+        return toResult(page);
+    }
+
+    private static ExtractionResult toResult(PageContext page) {
+        List<String> paragraphs = new ArrayList<>(page.blocks.size());
+        for (Block b : page.blocks) {
+            paragraphs.add(b.text());
         }
-        return new ExtractionResult(title, List.of(), null, null, null, url, null, "en", paragraphs, charset,
-                paragraphs.isEmpty() ? "empty" : "article", 0.0);
+        String kind = page.pageKind == null ? (paragraphs.isEmpty() ? "empty" : "article") : page.pageKind;
+        return new ExtractionResult(
+                page.title,
+                page.authors,
+                page.published == null ? null : page.published.instant(),
+                page.published == null ? null : page.published.source(),
+                page.modified == null ? null : page.modified.instant(),
+                page.canonicalUrl,
+                page.siteName,
+                page.language,
+                paragraphs,
+                page.charset,
+                kind,
+                page.linkDensity,
+                page.modified == null ? null : page.modified.source(),
+                page.published == null ? null : page.published.localDate(),
+                page.description,
+                page.pageTextChars);
     }
 }

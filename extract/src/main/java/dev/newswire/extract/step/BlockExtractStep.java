@@ -1,0 +1,123 @@
+package dev.newswire.extract.step;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Turns the content root(s) into text blocks in document order: each block element (paragraph, heading, list
+ * item, quote, table cell, a div's loose text) gives one block, and a {@code <br>} ends a block too. Inside the
+ * root, elements whose class/id names boilerplate are skipped with the same guards as {@link PruneStep}, now
+ * measured against the root's text: a share bar inside the article goes, the article's own wrapper stays.
+ */
+public final class BlockExtractStep implements ExtractionStep {
+
+    @Override
+    public void apply(PageContext page) {
+        for (Element root : page.contentRoots) {
+            extract(root, page);
+        }
+    }
+
+    private static void extract(Element root, PageContext page) {
+        TextStats.Stat rootStat = page.stats == null ? null : page.stats.get(root);
+        int rootChars = rootStat != null ? rootStat.text : PruneStep.textChars(root);
+        Deque<String> tags = new ArrayDeque<>();
+        tags.push(root.normalName());
+        StringBuilder text = new StringBuilder();
+        int[] counts = {0, 0}; // non-space chars, of which in links
+        int[] linkDepth = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    String s = t.getWholeText();
+                    text.append(s);
+                    int n = TextStats.nonSpace(s);
+                    counts[0] += n;
+                    if (linkDepth[0] > 0) {
+                        counts[1] += n;
+                    }
+                    return FilterResult.CONTINUE;
+                }
+                if (!(node instanceof Element e)) {
+                    return FilterResult.CONTINUE;
+                }
+                String tag = e.normalName();
+                if (tag.equals("br")) {
+                    flush(text, counts, tags.peek(), page);
+                    return FilterResult.CONTINUE;
+                }
+                if (e != root && skip(e, page, rootChars)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (tag.equals("a")) {
+                    linkDepth[0]++;
+                } else if (!Heuristics.INLINE_TAGS.contains(tag)) {
+                    flush(text, counts, tags.peek(), page);
+                    tags.push(tag);
+                } else if (tag.equals("img") || tag.equals("wbr")) {
+                    return FilterResult.CONTINUE;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (!(node instanceof Element e)) {
+                    return FilterResult.CONTINUE;
+                }
+                String tag = e.normalName();
+                if (tag.equals("a")) {
+                    linkDepth[0]--;
+                } else if (!Heuristics.INLINE_TAGS.contains(tag)) {
+                    flush(text, counts, tags.peek(), page);
+                    if (tags.size() > 1) {
+                        tags.pop();
+                    }
+                } else if (Heuristics.SPACED_INLINE_TAGS.contains(tag)) {
+                    text.append(' ');
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+        flush(text, counts, tags.peek(), page);
+    }
+
+    /** Whether to leave out an element inside the content root. */
+    static boolean skip(Element e, PageContext page, int rootChars) {
+        BoilerplateClassifier.Verdict v = BoilerplateClassifier.classify(e);
+        boolean furniture = Heuristics.FURNITURE_TAGS.contains(e.normalName());
+        if (v == BoilerplateClassifier.Verdict.NONE && !furniture) {
+            return false;
+        }
+        if (v == BoilerplateClassifier.Verdict.DECISIVE) {
+            return true;
+        }
+        TextStats.Stat s = page.stats == null ? null : page.stats.get(e);
+        int chars = s != null ? s.text : PruneStep.textChars(e);
+        double maxShare = switch (v) {
+            case NORMAL -> Heuristics.TOKEN_MAX_SHARE;
+            case WEAK -> Heuristics.WEAK_TOKEN_MAX_SHARE;
+            default -> Heuristics.FURNITURE_MAX_SHARE;
+        };
+        return chars <= maxShare * Math.max(rootChars, 1);
+    }
+
+    private static void flush(StringBuilder text, int[] counts, String tag, PageContext page) {
+        if (text.length() > 0) {
+            String cleaned = TextUtil.clean(text);
+            if (!cleaned.isEmpty()) {
+                int linkChars = counts[0] == 0 ? 0 : (int) Math.round((double) cleaned.length() * counts[1] / counts[0]);
+                page.blocks.add(new Block(cleaned, tag == null ? "p" : tag, linkChars));
+            }
+            text.setLength(0);
+        }
+        counts[0] = 0;
+        counts[1] = 0;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.newswire.extract.step;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Cleans the block list: cuts the tail after an end-of-article line (comments, related posts) when the tail is
+ * the minor part, then drops blocks that are mostly links, whole-line boilerplate ("Source link", "Leave a
+ * Reply", "Written by ADMIN"...), the headline and byline repeated from the metadata, and repeated blocks.
+ * Patterns are matched against a block's whole text only, and only on short blocks, so story sentences that
+ * merely contain such words stay.
+ */
+public final class BoilerplateFilterStep implements ExtractionStep {
+
+    private static final Pattern BOILERPLATE_LINE = anyOf(Heuristics.BOILERPLATE_LINES);
+    private static final Pattern END_OF_ARTICLE = anyOf(Heuristics.END_OF_ARTICLE_LINES);
+
+    @Override
+    public void apply(PageContext page) {
+        List<Block> blocks = page.blocks;
+        cutTail(blocks);
+        String title = page.title == null ? null : key(page.title);
+        Set<String> names = new HashSet<>();
+        for (String a : page.authors) {
+            names.add(key(a));
+        }
+        if (page.siteName != null) {
+            names.add(key(page.siteName));
+        }
+        Set<String> seen = new HashSet<>();
+        List<Block> kept = new ArrayList<>(blocks.size());
+        for (Block b : blocks) {
+            String k = key(b.text());
+            if (k.isEmpty() || !seen.add(k)) {
+                continue;
+            }
+            if (b.linkDensity() > Heuristics.MAX_BLOCK_LINK_DENSITY) {
+                continue;
+            }
+            if (b.text().length() <= Heuristics.MAX_BOILERPLATE_LINE_CHARS) {
+                if (k.equals(title) || names.contains(k) || BOILERPLATE_LINE.matcher(b.text()).matches()) {
+                    continue;
+                }
+            }
+            kept.add(b);
+        }
+        blocks.clear();
+        blocks.addAll(kept);
+    }
+
+    /** Drops everything from the first end-of-article line whose tail is the minor part of the text. */
+    static void cutTail(List<Block> blocks) {
+        int total = 0;
+        for (Block b : blocks) {
+            total += b.text().length();
+        }
+        int before = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            int after = total - before;
+            if (b.text().length() <= 60 && after <= Heuristics.TAIL_CUT_MAX_SHARE * total
+                    && END_OF_ARTICLE.matcher(b.text()).matches()) {
+                blocks.subList(i, blocks.size()).clear();
+                return;
+            }
+            before += b.text().length();
+        }
+    }
+
+    /** A comparison key: lower-case letters and digits only. */
+    static String key(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Pattern anyOf(List<Pattern> patterns) {
+        StringBuilder sb = new StringBuilder("\\s*(?:");
+        for (int i = 0; i < patterns.size(); i++) {
+            if (i > 0) {
+                sb.append('|');
+            }
+            sb.append("(?:").append(patterns.get(i).pattern()).append(')');
+        }
+        sb.append(")\\s*[.:!|»›>-]*\\s*");
+        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    static boolean isBoilerplateLine(String text) {
+        return text.length() <= Heuristics.MAX_BOILERPLATE_LINE_CHARS && BOILERPLATE_LINE.matcher(text).matches();
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

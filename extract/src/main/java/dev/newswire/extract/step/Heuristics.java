@@ -1,0 +1,247 @@
+package dev.newswire.extract.step;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every heuristic of the extractor as data: tag sets, class/id tokens, boilerplate lines and thresholds.
+ * Nothing here names a site or a page; the tokens are conventions of common CMS templates (WordPress themes,
+ * schema.org microdata, news CMSs) and of the web at large.
+ *
+ * <p>Class and id attributes are matched as <em>tokens</em>: lower-cased and split on anything that is not a
+ * letter or digit, so {@code "post-share-bar"} gives {@code post, share, bar}. Content containers are matched
+ * on the whole class name instead, because their tokens ({@code content}, {@code post}) are too common alone.
+ */
+public final class Heuristics {
+
+    private Heuristics() {
+    }
+
+    // ---------------------------------------------------------------------------------------------- limits
+
+    /** Characters of HTML kept for parsing: a 10 MB page is cut here so heap and time stay bounded. */
+    public static final int MAX_HTML_CHARS = 3_000_000;
+
+    /** Bytes looked at when sniffing a charset or a meta charset declaration. */
+    public static final int CHARSET_PRESCAN_BYTES = 4096;
+
+    /** Bytes checked for NUL bytes and other binary signs before we try to read a body as text. */
+    public static final int BINARY_SNIFF_BYTES = 2048;
+
+    /** Elements nested deeper than this are dropped from the tree: only generated or hostile pages go there. */
+    public static final int MAX_ELEMENT_DEPTH = 256;
+
+    // ---------------------------------------------------------------------------------------------- pruning
+
+    /** Elements that never hold article text: removed with their subtree before anything is scored. */
+    public static final Set<String> NON_CONTENT_TAGS = Set.of(
+            "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "video",
+            "audio", "map", "button", "select", "input", "textarea", "label", "option", "nav", "head", "link",
+            "meta", "dialog", "menu", "picture", "source", "math");
+
+    /** Page furniture tags: removed unless they hold the article (some sites wrap everything in a header). */
+    public static final Set<String> FURNITURE_TAGS = Set.of("header", "footer", "aside", "form");
+
+    /** ARIA roles of page furniture. */
+    public static final Set<String> FURNITURE_ROLES = Set.of(
+            "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu",
+            "menubar", "toolbar");
+
+    /**
+     * Class/id tokens of boilerplate blocks (share bars, comments, related links, widgets, cookie banners,
+     * author boxes...). An element with one of them is removed unless it holds the article.
+     */
+    public static final Set<String> BOILERPLATE_TOKENS = setOf(
+            // comments and comment forms
+            "comment", "comments", "respond", "reply", "replies", "disqus", "discussion", "commentlist",
+            // sharing and social
+            "share", "shares", "sharing", "sharedaddy", "sharethis", "addthis", "social", "socials", "sociallinks",
+            "likes", "reactions", "reaction", "emoji", "print", "whatsapp", "facebook", "twitter", "pinterest",
+            "linkedin", "follow",
+            // related / recommended / more
+            "related", "relatedposts", "recommended", "recommendations", "recirculation", "trending", "popular",
+            "readmore", "morestories", "outbrain", "taboola", "yarpp", "crp", "nextpost", "prevpost",
+            "postnav", "pagination", "pager",
+            // navigation and chrome
+            "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "masthead", "topbar", "toolbar",
+            "skip", "skiplink", "sidebar", "widget", "widgets", "footer", "copyright", "sitemap",
+            // ads, promos, newsletters, consent
+            "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "dfp", "gpt",
+            "sponsor", "sponsored", "promo", "promotion", "newsletter", "subscribe", "subscription", "signup",
+            "cookie", "cookies", "consent", "gdpr", "cmp", "popup", "modal", "overlay", "lightbox", "banner",
+            // author boxes, tags, post meta
+            "author", "authors", "byline", "bio", "avatar", "tags", "tagcloud", "taglinks", "categories",
+            "postmeta", "entrymeta", "meta", "dateline",
+            // hidden or assistive copies
+            "hidden", "hide", "invisible", "screenreader", "sronly", "visuallyhidden", "offscreen", "screen",
+            // widgets of one vendor's embeds and misc
+            "giphy", "rating", "ratings", "poll", "login", "search", "searchform", "modal", "toc");
+
+    /**
+     * Boilerplate tokens that also appear on page wrappers ("page-with-sidebar", "has-author"): an element
+     * carrying only these is removed only when it holds less than {@link #WEAK_TOKEN_MAX_SHARE} of the page text.
+     */
+    public static final Set<String> WEAK_BOILERPLATE_TOKENS = setOf(
+            "sidebar", "hidden", "hide", "meta", "author", "authors", "byline", "banner", "overlay", "print",
+            "follow", "likes", "popular", "toc", "search", "login", "rating", "ratings", "bio", "dateline",
+            "modal", "lightbox", "sponsor", "sponsored", "menu", "nav", "navigation", "widget", "widgets");
+
+    /** Share of the whole page's text above which an element with only weak tokens is kept. */
+    public static final double WEAK_TOKEN_MAX_SHARE = 0.30;
+
+    /** Share of the page text above which furniture tags (header, footer, aside, form) are kept. */
+    public static final double FURNITURE_MAX_SHARE = 0.40;
+
+    /**
+     * Tokens that cancel a boilerplate token found in the same class name: page builders name content blocks
+     * "widget-text-editor" or "widget-container", and "sidebar-content" is rarer than "post-content-share".
+     */
+    public static final Set<String> CONTENT_TOKENS = Set.of(
+            "article", "articlebody", "content", "entry", "story", "body", "text", "main", "container", "editor",
+            "paragraph", "richtext", "prose");
+
+    /** Boilerplate tokens that no content token cancels: "comment-content" and "related-content" are boilerplate. */
+    public static final Set<String> DECISIVE_TOKENS = setOf(
+            "comment", "comments", "commentlist", "respond", "disqus", "share", "sharing", "sharedaddy",
+            "sharethis", "addthis", "related", "relatedposts", "outbrain", "taboola", "yarpp", "cookie", "cookies",
+            "consent", "gdpr", "breadcrumb", "breadcrumbs", "giphy", "screenreader", "sronly", "visuallyhidden");
+
+    /**
+     * Class-name prefixes of page builders and block editors: their names describe layout ("elementor-widget-wrap",
+     * "wp-block-group"), so only decisive tokens count in them.
+     */
+    public static final List<String> LAYOUT_PREFIXES = List.of(
+            "elementor", "wp-block", "et_pb", "et-pb", "vc_", "wpb", "fl-", "uagb", "kb-", "gb-", "brxe", "tdb",
+            "td_", "td-", "jeg_", "ast-", "fusion", "avia", "av_", "x-", "cs-", "oxy", "ct-", "bricks", "section-");
+
+    /** Share of the page text above which an element with normal (not weak, not decisive) tokens is kept. */
+    public static final double TOKEN_MAX_SHARE = 0.6;
+
+    // ---------------------------------------------------------------------------------------------- content
+
+    /**
+     * Whole class/id names (lower-case) or itemprop values of main-content containers in common templates, in
+     * order of trust. The first one that holds enough text wins over the scored guess.
+     */
+    public static final List<String> CONTENT_CONTAINER_NAMES = List.of(
+            "articlebody", "article-body", "article_body", "articlebody__content", "article-content",
+            "article__content", "article__body", "article-text", "articletext", "article_content",
+            "entry-content", "post-content", "post-body", "post_content", "postcontent", "post-entry",
+            "single-content", "td-post-content", "story-body", "story-content", "storycontent", "story-text",
+            "body-content", "news-content", "news-body", "news-text", "main-content-body", "content-body",
+            "blog-content", "blog-post-content", "rich-text", "richtext", "article-detail", "article-details",
+            "detail-content", "text-content", "page-content", "main-text", "c-entry-content", "wysiwyg");
+
+    /**
+     * Inline tags: their text belongs to the enclosing block. Every other tag, custom elements included, starts
+     * a block of its own (a paragraph, a heading, a list item, a container).
+     */
+    public static final Set<String> INLINE_TAGS = Set.of(
+            "a", "span", "b", "i", "em", "strong", "u", "small", "sup", "sub", "font", "mark", "abbr", "cite",
+            "code", "q", "s", "strike", "time", "label", "img", "wbr", "del", "ins", "kbd", "var", "bdi", "bdo",
+            "data", "tt", "big", "acronym", "dfn", "samp", "nobr", "ruby", "rt", "rp", "#root", "br");
+
+    /** Inline tags that browsers render with space around them in practice (table-like inline content). */
+    public static final Set<String> SPACED_INLINE_TAGS = Set.of("img", "label");
+
+    /** A scoring block needs this many characters outside links to count as text. */
+    public static final int MIN_SCORED_BLOCK_CHARS = 25;
+
+    /** A block with more than this share of its characters in links is navigation, not text. */
+    public static final double MAX_BLOCK_LINK_DENSITY = 0.5;
+
+    /** Descend into the child that holds at least this share of a container's text when choosing the root. */
+    public static final double DOMINANT_CHILD_SHARE = 0.65;
+
+    /** A known content container must hold this share of the scored root's text to be trusted. */
+    public static final double CONTAINER_MIN_SHARE = 0.5;
+
+    /** Further matches of the winning container name are kept when they hold this share of the best one. */
+    public static final double SIBLING_CONTAINER_MIN_SHARE = 0.15;
+
+    // ---------------------------------------------------------------------------------------------- lines
+
+    /**
+     * Whole lines of boilerplate that can sit inside an article container. Matched case-insensitively against
+     * a block's full text (after whitespace clean-up), so a sentence of the story that merely contains the words
+     * is never dropped.
+     */
+    public static final List<Pattern> BOILERPLATE_LINES = compile(
+            "source link", "source", "sources?:.{0,60}", "what do you think\\??", "written by .{1,60}",
+            "posted by .{1,60}", "leave a (reply|comment)", "leave a reply cancel reply", "post a comment",
+            "your email address will not be published\\.?.*", "required fields are marked.*",
+            "giphy app key not set.*", "share( this( article| story| post)?)?:?", "like this:?",
+            "loading\\.*", "related( posts| articles| stories| news)?:?", "advertisement", "advertisements?",
+            "ad", "sponsored( content)?", "click to share on .*", "share on (facebook|twitter|x|linkedin).*",
+            "follow us( on .{1,40})?", "(please )?subscribe( now| to .{1,60})?", "sign up( for .{1,60})?",
+            "read more:?", "read next:?", "see also:?", "continue reading.{0,40}", "also read:?.{0,120}",
+            "you (may|might) also like:?", "recommended( for you)?:?", "more from .{1,40}", "tags?:.{0,200}",
+            "filed under:?.{0,200}", "categories?:.{0,200}", "(photo|image|credit)s?:.{0,80}",
+            "\\d+ (min|minute)s? read", "(\\d+ )?comments?", "no comments( yet)?\\.?", "print( this)?",
+            "email", "whatsapp", "facebook", "twitter", "linkedin", "copy link", "link copied.*",
+            "(all )?rights reserved.*", "©.{0,120}", "copyright .{0,120}", "back to top",
+            "skip to (main )?content", "this (article|story) (was )?(originally )?(appeared|published) .{0,120}",
+            "(by|author:?) [\\p{L}.' -]{2,60}", "(published|updated|posted|last updated)( on| at)?:? .{1,60}",
+            "save my name, email, and website .*", "name\\*?", "email\\*?", "website", "comment\\*?",
+            "cancel reply", "previous( post| article)?:?.{0,120}", "next( post| article)?:?.{0,120}",
+            "listen to (this|the) (article|story).{0,40}", "play audio.{0,40}");
+
+    /**
+     * Headings and lines after which the rest of an article container is boilerplate (comments, related
+     * posts). The tail is cut only when it is the minor part of the text; see {@link #TAIL_CUT_MAX_SHARE}.
+     */
+    public static final List<Pattern> END_OF_ARTICLE_LINES = compile(
+            "related( posts| articles| stories| news| content| reading)?:?", "you (may|might) also like:?",
+            "leave a (reply|comment)", "comments?( \\(\\d+\\))?", "\\d+ comments?", "more (stories|news|articles).{0,40}",
+            "recommended( for you| stories| articles)?:?", "read (more|next):?", "what do you think\\??",
+            "share this( article| story| post)?:?", "like this:?", "about the author:?", "most (read|popular).{0,20}",
+            "trending( now| stories)?:?", "popular (posts|stories|articles)", "latest (news|posts|stories|articles)",
+            "join the conversation.{0,40}", "post navigation", "source link", "written by .{1,60}");
+
+    /** Text after an end-of-article line is cut only when it is less than this share of the container's text. */
+    public static final double TAIL_CUT_MAX_SHARE = 0.35;
+
+    /** Longest block that a boilerplate line pattern is tried on (longer blocks are story text). */
+    public static final int MAX_BOILERPLATE_LINE_CHARS = 220;
+
+    /** Names that are never a byline author: accounts, roles and generic credits. */
+    public static final Set<String> NON_AUTHOR_NAMES = Set.of(
+            "admin", "administrator", "editor", "editors", "staff", "staff writer", "staff reporter", "newsroom",
+            "news desk", "web desk", "desk", "team", "editorial team", "editorial staff", "guest", "guest author",
+            "contributor", "anonymous", "unknown", "user", "webmaster", "root", "redaktion", "redacción");
+
+    // ---------------------------------------------------------------------------------------------- page kind
+
+    /** Title or heading words of error pages. */
+    public static final Pattern ERROR_PAGE = Pattern.compile(
+            "(?i)\\b(404|page not found|not found|error 50\\d|access denied|forbidden|nothing (was )?found|"
+                    + "page (does not|doesn't) exist|seite nicht gefunden|página no encontrada|page introuvable)\\b");
+
+    /** Lines of paywall stubs. */
+    public static final Pattern PAYWALL_LINE = Pattern.compile(
+            "(?i)(subscribe (now )?to (continue|read|unlock)|to continue reading|already a (subscriber|member)|"
+                    + "this (article|content|story) is (only )?(available|reserved) (to|for) (subscribers|members)|"
+                    + "create a free account to (continue|read)|sign in to (continue|read)|"
+                    + "unlock this (article|story)|become a (subscriber|member) to)");
+
+    /** Below this many characters of main text a page is not an article. */
+    public static final int MIN_ARTICLE_CHARS = 250;
+
+    /** A paywall stub is a page whose text is shorter than this and carries a paywall line. */
+    public static final int PAYWALL_MAX_CHARS = 1500;
+
+    /** Index pages: many short link blocks. Link share of the visible page text above this, with little text. */
+    public static final double INDEX_PAGE_LINK_DENSITY = 0.55;
+
+    /** A set that tolerates repeats in the list (the lists are edited by hand). */
+    private static Set<String> setOf(String... values) {
+        return Set.copyOf(java.util.Arrays.asList(values));
+    }
+
+    private static List<Pattern> compile(String... regexes) {
+        return java.util.Arrays.stream(regexes)
+                .map(r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+                .toList();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.newswire.extract.step;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Element;
+
+/**
+ * Chooses the element(s) holding the article. Two opinions are formed from the text statistics:
+ * <ol>
+ *   <li>the scored root: from {@code <body>}, descend into the child holding most content characters while it
+ *       holds at least {@link Heuristics#DOMINANT_CHILD_SHARE} of its parent's: the walk stops where the text
+ *       spreads over many paragraphs, which is the article's own container;</li>
+ *   <li>a known content container (schema.org {@code articleBody}, {@code entry-content}, ...), by rank.</li>
+ * </ol>
+ * The container wins when it holds at least {@link Heuristics#CONTAINER_MIN_SHARE} of the scored root's
+ * content, since templates say more than statistics; further matches of the same container name (bodies split
+ * by ads) are kept alongside. Otherwise the scored root is used.
+ */
+public final class MainContentStep implements ExtractionStep {
+
+    @Override
+    public void apply(PageContext page) {
+        Element body = page.doc.body();
+        if (body == null) {
+            return;
+        }
+        TextStats stats = TextStats.of(body);
+        page.stats = stats;
+        TextStats.Stat bodyStat = stats.get(body);
+        page.pageTextChars = bodyStat.text;
+        page.pageLinkChars = bodyStat.link;
+
+        Element scored = descend(body, stats);
+        int scoredContent = stats.get(scored).content;
+
+        // known content containers, best rank first, then most content
+        TextStats.Stat bestContainer = null;
+        int bestRank = Integer.MAX_VALUE;
+        List<TextStats.Stat> containers = new ArrayList<>();
+        for (TextStats.Stat s : stats.all()) {
+            int rank = BoilerplateClassifier.contentContainerRank(s.element);
+            if (rank < 0 || s.content < Heuristics.MIN_SCORED_BLOCK_CHARS) {
+                continue;
+            }
+            containers.add(s);
+            if (s.content >= Heuristics.CONTAINER_MIN_SHARE * scoredContent
+                    && (rank < bestRank || rank == bestRank && s.content > bestContainer.content)) {
+                bestRank = rank;
+                bestContainer = s;
+            }
+        }
+        if (bestContainer == null) {
+            page.contentRoots.add(scored);
+            return;
+        }
+        // the same container name repeated (an article body split by ads or a paywall marker)
+        for (TextStats.Stat s : containers) {
+            if (s == bestContainer) {
+                page.contentRoots.add(s.element);
+            } else if (BoilerplateClassifier.contentContainerRank(s.element) == bestRank
+                    && s.content >= Heuristics.SIBLING_CONTAINER_MIN_SHARE * bestContainer.content
+                    && !related(s.element, bestContainer.element)
+                    && page.contentRoots.stream().noneMatch(r -> related(r, s.element))) {
+                page.contentRoots.add(s.element);
+            }
+        }
+    }
+
+    /** Walks down from the root into the dominant child while there is one. */
+    static Element descend(Element root, TextStats stats) {
+        Element current = root;
+        while (true) {
+            TextStats.Stat cur = stats.get(current);
+            Element best = null;
+            int bestContent = -1;
+            for (Element child : current.children()) {
+                TextStats.Stat s = dominantBlock(child, stats);
+                if (s != null && s.content > bestContent) {
+                    bestContent = s.content;
+                    best = s.element;
+                }
+            }
+            if (best == null || cur.content == 0 || bestContent < Heuristics.DOMINANT_CHILD_SHARE * cur.content) {
+                return current;
+            }
+            // a single paragraph is not a container: stop at its parent
+            if (stats.get(best).paragraphs <= 1 && cur.paragraphs > 1) {
+                return current;
+            }
+            current = best;
+        }
+    }
+
+    /** The stats of a child, looking through inline wrappers (a {@code <span>} or custom tag around blocks). */
+    private static TextStats.Stat dominantBlock(Element child, TextStats stats) {
+        Element e = child;
+        for (int i = 0; i < 4 && e != null; i++) {
+            TextStats.Stat s = stats.get(e);
+            if (s != null) {
+                return s;
+            }
+            e = e.childrenSize() == 1 ? e.child(0) : null;
+        }
+        return null;
+    }
+
+    private static boolean related(Element a, Element b) {
+        for (Element x = a; x != null; x = x.parent()) {
+            if (x == b) {
+                return true;
+            }
+        }
+        for (Element x = b; x != null; x = x.parent()) {
+            if (x == a) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

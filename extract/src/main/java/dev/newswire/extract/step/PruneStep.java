@@ -1,0 +1,131 @@
+package dev.newswire.extract.step;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Removes what is never article text. First, in one pass: non-content tags (scripts, navigation, forms
+ * controls, media), hidden elements. Then page furniture ({@code header, footer, aside, form}, ARIA landmark
+ * roles) and elements whose class/id names boilerplate (share bars, comments, related links, widgets, cookie
+ * banners, author boxes), each guarded: an element is kept when it holds the article (a content container with
+ * real text) or, for the less certain signs, a large share of the page's text.
+ */
+public final class PruneStep implements ExtractionStep {
+
+    /** A content container protects its ancestors only when it holds at least this many characters. */
+    static final int PROTECTING_CONTAINER_MIN_CHARS = 400;
+
+    static final boolean DEBUG = Boolean.getBoolean("extract.debug");
+
+    @Override
+    public void apply(PageContext page) {
+        Element body = page.doc.body();
+        if (body == null) {
+            return;
+        }
+        List<Element> candidates = new ArrayList<>();
+        List<Element> containers = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e)) {
+                    return FilterResult.CONTINUE;
+                }
+                if (Heuristics.NON_CONTENT_TAGS.contains(e.normalName()) || BoilerplateClassifier.isHidden(e)) {
+                    return FilterResult.REMOVE;
+                }
+                if (e.normalName().equals("article") || e.normalName().equals("main")
+                        || BoilerplateClassifier.contentContainerRank(e) >= 0) {
+                    containers.add(e);
+                }
+                if (e == body) {
+                    return FilterResult.CONTINUE;
+                }
+                if (Heuristics.FURNITURE_TAGS.contains(e.normalName())
+                        || BoilerplateClassifier.classify(e) != BoilerplateClassifier.Verdict.NONE) {
+                    candidates.add(e);
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+
+        if (candidates.isEmpty()) {
+            return;
+        }
+        int pageChars = textChars(body);
+        Set<Element> holdsArticle = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element c : containers) {
+            if (BoilerplateClassifier.classify(c) == BoilerplateClassifier.Verdict.NONE
+                    && textChars(c) >= PROTECTING_CONTAINER_MIN_CHARS) {
+                for (Element a = c; a != null && holdsArticle.add(a); a = a.parent()) {
+                    // marks the container and its ancestors
+                }
+            }
+        }
+        for (Element e : candidates) {
+            if (e.parent() == null || holdsArticle.contains(e) || !isAttached(e, body)) {
+                continue;
+            }
+            if (shouldRemove(e, pageChars)) {
+                if (DEBUG) System.err.println("PRUNE " + e.normalName() + " ." + e.className() + " #" + e.id() + " chars=" + textChars(e) + "/" + pageChars + " " + BoilerplateClassifier.classify(e));
+                e.remove();
+            }
+        }
+    }
+
+    /** Decides for one candidate, given the page's text size. */
+    static boolean shouldRemove(Element e, int pageChars) {
+        BoilerplateClassifier.Verdict v = BoilerplateClassifier.classify(e);
+        double maxShare = switch (v) {
+            case DECISIVE -> 1.0;
+            case NORMAL -> Heuristics.TOKEN_MAX_SHARE;
+            case WEAK -> Heuristics.WEAK_TOKEN_MAX_SHARE;
+            case NONE -> Heuristics.FURNITURE_MAX_SHARE; // a furniture tag without boilerplate class
+        };
+        if (v == BoilerplateClassifier.Verdict.DECISIVE) {
+            return true;
+        }
+        if (v == BoilerplateClassifier.Verdict.WEAK && Heuristics.FURNITURE_TAGS.contains(e.normalName())) {
+            maxShare = Heuristics.FURNITURE_MAX_SHARE;
+        }
+        return textChars(e) <= maxShare * Math.max(pageChars, 1);
+    }
+
+    private static boolean isAttached(Element e, Element body) {
+        for (Element a = e; a != null; a = a.parent()) {
+            if (a == body) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Non-whitespace characters of text under an element. */
+    static int textChars(Element root) {
+        int[] n = {0};
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode t) {
+                String s = t.getWholeText();
+                for (int i = 0; i < s.length(); i++) {
+                    if (!TextUtil.isSpace(s.charAt(i))) {
+                        n[0]++;
+                    }
+                }
+            }
+        }, root);
+        return n[0];
+    }
+}
