@@ -23,6 +23,8 @@ public final class IngestConfig extends AbstractConfig {
     public static final String AUTH_TOKENS_FILE = "ingest.auth.tokens.file";
     public static final String ACK_TIMEOUT_MS = "ingest.ack.timeout.ms";
     public static final String DEFAULT_CRAWLER = "ingest.default.crawler";
+    public static final String RATE_LIMIT = "ingest.rate.limit.pages.per.second";
+    public static final String RATE_BURST = "ingest.rate.limit.burst";
 
     public static final ConfigDef DEF = CommonConfig.define(new ConfigDef())
             .define(HTTP_HOST, Type.STRING, "127.0.0.1", Importance.HIGH,
@@ -47,7 +49,12 @@ public final class IngestConfig extends AbstractConfig {
                     "How long a request waits for Kafka to acknowledge its pages before answering 503.",
                     GROUP, 8, ConfigDef.Width.SHORT, "Ack timeout")
             .define(DEFAULT_CRAWLER, Type.STRING, "unknown", Importance.LOW,
-                    "Crawler name recorded when a page does not give one.", GROUP, 9, ConfigDef.Width.SHORT, "Crawler");
+                    "Crawler name recorded when a page does not give one.", GROUP, 9, ConfigDef.Width.SHORT, "Crawler")
+            .define(RATE_LIMIT, Type.DOUBLE, 0.0, Range.atLeast(0), Importance.MEDIUM,
+                    "Pages a second each client (bearer token, else remote address) may send on average; over it "
+                            + "requests get 429 with Retry-After. 0: no limit.", GROUP, 10, ConfigDef.Width.SHORT, "Rate limit")
+            .define(RATE_BURST, Type.DOUBLE, 200.0, Range.atLeast(1), Importance.LOW,
+                    "Pages a client may send at once before the rate limit applies.", GROUP, 11, ConfigDef.Width.SHORT, "Burst");
 
     public IngestConfig(Map<String, ?> props) {
         super(DEF, props, false);

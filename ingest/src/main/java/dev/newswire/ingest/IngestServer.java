@@ -50,6 +50,7 @@ public final class IngestServer implements AutoCloseable {
     private final List<byte[]> tokens;
     private final int maxRequestBytes;
     private final int ackTimeoutMs;
+    private final RateLimiter rateLimiter;
 
     private IngestServer(IngestConfig config, PagePublisher publisher) throws IOException {
         this.publisher = publisher;
@@ -57,6 +58,7 @@ public final class IngestServer implements AutoCloseable {
         this.tokens = config.tokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
         this.maxRequestBytes = config.getInt(IngestConfig.MAX_REQUEST_BYTES);
         this.ackTimeoutMs = config.getInt(IngestConfig.ACK_TIMEOUT_MS);
+        this.rateLimiter = new RateLimiter(config.getDouble(IngestConfig.RATE_LIMIT), config.getDouble(IngestConfig.RATE_BURST));
         this.server = HttpServer.create(new InetSocketAddress(config.getString(IngestConfig.HTTP_HOST),
                 config.getInt(IngestConfig.HTTP_PORT)), 64);
         this.executor = Executors.newFixedThreadPool(config.getInt(IngestConfig.HTTP_THREADS), r -> {
@@ -101,6 +103,12 @@ public final class IngestServer implements AutoCloseable {
                 return;
             }
             List<RawPage> pages = parse(ex, body);
+            long wait = rateLimiter.acquire(clientOf(ex), pages.size(), System.nanoTime());
+            if (wait > 0) {
+                ex.getResponseHeaders().add("Retry-After", Long.toString(wait));
+                error(ex, 429, "rate limit exceeded; retry after " + wait + " s");
+                return;
+            }
             publishAll(ex, pages);
         } catch (PayloadException e) {
             error(ex, 400, e.getMessage());
@@ -180,6 +188,15 @@ public final class IngestServer implements AutoCloseable {
             keys.add(PagePublisher.keyOf(p));
         }
         respond(ex, 202, "application/json", Json.MAPPER.writeValueAsString(out) + "\n");
+    }
+
+    /** Who a request counts against for rate limiting: its token when it has one, else its address. */
+    private static String clientOf(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth != null && auth.length() > 7) {
+            return "token:" + dev.newswire.model.Keys.sha256Hex(auth.substring(7).strip());
+        }
+        return "addr:" + ex.getRemoteAddress().getAddress().getHostAddress();
     }
 
     private boolean authorised(HttpExchange ex) {
