@@ -11,14 +11,12 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Brown-style word clusters: each lower-cased word has a bit path in a binary merge tree, and prefixes of the
- * path are coarser classes. The tagger uses path prefixes as features so rare words borrow from similar ones.
- * File format, one word a line: {@code path<TAB>word}.
+ * Word classes induced from unlabelled text ({@link WordClassInduction}), at several granularities: each
+ * lower-cased word has one class id per granularity, coarse to fine. The tagger uses them as features so rare
+ * words borrow evidence from words used alike. File format, one word a line: {@code word<TAB>class<TAB>class...}.
  */
 public final class WordClusters {
 
-    /** Prefix lengths used as features, coarse to fine. */
-    private static final int[] PREFIXES = {4, 6, 10, 20};
     private static final long[] NONE = new long[0];
 
     private final Map<String, long[]> pathHashes;
@@ -41,29 +39,26 @@ public final class WordClusters {
         }
     }
 
-    /** Reads clusters from a stream in {@code path<TAB>word} lines. */
+    /** Reads clusters from a stream in {@code word<TAB>class...} lines. */
     public static WordClusters read(InputStream in) throws IOException {
         Map<String, long[]> map = new HashMap<>();
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         String line;
         while ((line = r.readLine()) != null) {
-            int tab = line.indexOf('\t');
-            if (tab <= 0) {
+            String[] f = line.split("\t");
+            if (f.length < 2) {
                 continue;
             }
-            String path = line.substring(0, tab);
-            String word = line.substring(tab + 1);
-            long[] hashes = new long[PREFIXES.length];
-            for (int k = 0; k < PREFIXES.length; k++) {
-                String prefix = path.substring(0, Math.min(PREFIXES[k], path.length()));
-                hashes[k] = FeatureExtractor.hash(prefix) * 31 + k;
+            long[] hashes = new long[f.length - 1];
+            for (int k = 1; k < f.length; k++) {
+                hashes[k - 1] = FeatureExtractor.hash(k + ":" + f[k]);
             }
-            map.put(word, hashes);
+            map.put(f[0], hashes);
         }
         return new WordClusters(map);
     }
 
-    /** Hashes of the path prefixes of a lower-cased word; empty if the word has no cluster. */
+    /** Hashes of the classes of a lower-cased word, coarse to fine; empty if the word has none. */
     public long[] pathHashes(String lowerWord) {
         long[] h = pathHashes.get(lowerWord);
         return h == null ? NONE : h;
