@@ -53,6 +53,9 @@ public final class BlockExtractStep implements ExtractionStep {
                     return FilterResult.CONTINUE;
                 }
                 if (e != root && skip(e, page, rootChars)) {
+                    if (PruneStep.DEBUG) {
+                        System.err.println("SKIP " + e.normalName() + " ." + e.className() + " #" + e.id());
+                    }
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (tag.equals("a")) {
@@ -95,12 +98,10 @@ public final class BlockExtractStep implements ExtractionStep {
         if (v == BoilerplateClassifier.Verdict.NONE && !furniture) {
             return false;
         }
-        if (v == BoilerplateClassifier.Verdict.DECISIVE) {
-            return true;
-        }
         TextStats.Stat s = page.stats == null ? null : page.stats.get(e);
         int chars = s != null ? s.text : PruneStep.textChars(e);
         double maxShare = switch (v) {
+            case DECISIVE -> Heuristics.DECISIVE_MAX_SHARE;
             case NORMAL -> Heuristics.TOKEN_MAX_SHARE;
             case WEAK -> Heuristics.WEAK_TOKEN_MAX_SHARE;
             default -> Heuristics.FURNITURE_MAX_SHARE;

@@ -38,12 +38,31 @@ public final class BoilerplateClassifier {
             return v;
         }
         for (String name : TextUtil.attributeNames(e)) {
+            if (Heuristics.HIDDEN_CLASS_NAMES.contains(name)) {
+                return Verdict.DECISIVE;
+            }
+            if (isDescriptive(name)) {
+                continue;
+            }
             v = max(v, classifyName(name));
             if (v == Verdict.DECISIVE) {
                 return v;
             }
         }
+        // an article or main element is the story's own container: only a decisive sign removes it
+        if (v != Verdict.DECISIVE && (e.normalName().equals("article") || e.normalName().equals("main"))) {
+            return Verdict.NONE;
+        }
         return v;
+    }
+
+    private static boolean isDescriptive(String name) {
+        for (String prefix : Heuristics.DESCRIPTIVE_NAME_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Classifies one class name or id, e.g. {@code "post-share-bar"}. */
@@ -98,7 +117,11 @@ public final class BoilerplateClassifier {
 
     /** Whether an element is hidden from readers (hidden attribute, display:none, aria-hidden). */
     public static boolean isHidden(Element e) {
-        if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))) {
+        if (e.hasAttr("hidden")) {
+            // streamed server rendering parks finished content in hidden boundaries that a script swaps in
+            return !e.id().startsWith(Heuristics.STREAMED_CONTENT_ID_PREFIX);
+        }
+        if ("true".equals(e.attr("aria-hidden"))) {
             return true;
         }
         String style = e.attr("style");

@@ -40,6 +40,12 @@ public final class Heuristics {
             "audio", "map", "button", "select", "input", "textarea", "label", "option", "nav", "head", "link",
             "meta", "dialog", "menu", "picture", "source", "math");
 
+    /**
+     * Id prefix of the hidden {@code <div>}s in which streamed React server rendering delivers content that a
+     * script then moves into place: hidden in the markup, visible to every reader.
+     */
+    public static final String STREAMED_CONTENT_ID_PREFIX = "S:";
+
     /** Page furniture tags: removed unless they hold the article (some sites wrap everything in a header). */
     public static final Set<String> FURNITURE_TAGS = Set.of("header", "footer", "aside", "form");
 
@@ -65,7 +71,7 @@ public final class Heuristics {
             "postnav", "pagination", "pager",
             // navigation and chrome
             "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "masthead", "topbar", "toolbar",
-            "skip", "skiplink", "sidebar", "widget", "widgets", "footer", "copyright", "sitemap",
+            "skiplink", "sidebar", "widget", "widgets", "footer", "copyright", "sitemap",
             // ads, promos, newsletters, consent
             "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "dfp", "gpt",
             "sponsor", "sponsored", "promo", "promotion", "newsletter", "subscribe", "subscription", "signup",
@@ -74,7 +80,7 @@ public final class Heuristics {
             "author", "authors", "byline", "bio", "avatar", "tags", "tagcloud", "taglinks", "categories",
             "postmeta", "entrymeta", "meta", "dateline",
             // hidden or assistive copies
-            "hidden", "hide", "invisible", "screenreader", "sronly", "visuallyhidden", "offscreen", "screen",
+            "screenreader", "sronly", "visuallyhidden", "offscreen", "screen",
             // widgets of one vendor's embeds and misc
             "giphy", "rating", "ratings", "poll", "login", "search", "searchform", "modal", "toc");
 
@@ -83,7 +89,7 @@ public final class Heuristics {
      * carrying only these is removed only when it holds less than {@link #WEAK_TOKEN_MAX_SHARE} of the page text.
      */
     public static final Set<String> WEAK_BOILERPLATE_TOKENS = setOf(
-            "sidebar", "hidden", "hide", "meta", "author", "authors", "byline", "banner", "overlay", "print",
+            "sidebar", "meta", "author", "authors", "byline", "banner", "overlay", "print",
             "follow", "likes", "popular", "toc", "search", "login", "rating", "ratings", "bio", "dateline",
             "modal", "lightbox", "sponsor", "sponsored", "menu", "nav", "navigation", "widget", "widgets");
 
@@ -114,6 +120,27 @@ public final class Heuristics {
     public static final List<String> LAYOUT_PREFIXES = List.of(
             "elementor", "wp-block", "et_pb", "et-pb", "vc_", "wpb", "fl-", "uagb", "kb-", "gb-", "brxe", "tdb",
             "td_", "td-", "jeg_", "ast-", "fusion", "avia", "av_", "x-", "cs-", "oxy", "ct-", "bricks", "section-");
+
+    /**
+     * Class names that describe the post rather than the block (WordPress and other CMSs put the post's tags,
+     * categories, author and state on its container: "tag-related-reading", "has-comments", "comments-open"):
+     * they are ignored, or the article itself would look like boilerplate.
+     */
+    public static final List<String> DESCRIPTIVE_NAME_PREFIXES = List.of(
+            "has-", "tag-", "category-", "categories-", "author-", "post-type-", "type-", "format-", "status-",
+            "with-", "no-", "is-", "comments-open", "comments-closed", "pings-", "postid-", "post-", "page-id-",
+            "topic-", "section-", "blog-", "single-", "template-");
+
+    /** Whole class names that hide an element (utility classes of CSS frameworks). */
+    public static final Set<String> HIDDEN_CLASS_NAMES = setOf(
+            "hidden", "hide", "d-none", "is-hidden", "invisible", "u-hidden", "visually-hidden", "sr-only",
+            "screen-reader-text", "screen-reader-only", "element-invisible", "offscreen");
+
+    /**
+     * Share of the page text above which even a decisive element is kept: a "share" wrapper around the whole
+     * page is a template quirk, not a share bar.
+     */
+    public static final double DECISIVE_MAX_SHARE = 0.75;
 
     /** Share of the page text above which an element with normal (not weak, not decisive) tokens is kept. */
     public static final double TOKEN_MAX_SHARE = 0.6;

@@ -90,14 +90,11 @@ public final class PruneStep implements ExtractionStep {
     static boolean shouldRemove(Element e, int pageChars) {
         BoilerplateClassifier.Verdict v = BoilerplateClassifier.classify(e);
         double maxShare = switch (v) {
-            case DECISIVE -> 1.0;
+            case DECISIVE -> Heuristics.DECISIVE_MAX_SHARE;
             case NORMAL -> Heuristics.TOKEN_MAX_SHARE;
             case WEAK -> Heuristics.WEAK_TOKEN_MAX_SHARE;
             case NONE -> Heuristics.FURNITURE_MAX_SHARE; // a furniture tag without boilerplate class
         };
-        if (v == BoilerplateClassifier.Verdict.DECISIVE) {
-            return true;
-        }
         if (v == BoilerplateClassifier.Verdict.WEAK && Heuristics.FURNITURE_TAGS.contains(e.normalName())) {
             maxShare = Heuristics.FURNITURE_MAX_SHARE;
         }
