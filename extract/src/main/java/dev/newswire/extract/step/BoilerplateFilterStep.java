@@ -35,10 +35,11 @@ public final class BoilerplateFilterStep implements ExtractionStep {
         List<Block> kept = new ArrayList<>(blocks.size());
         for (Block b : blocks) {
             String k = key(b.text());
-            if (k.isEmpty() || !seen.add(k)) {
+            if (k.isEmpty() || b.linkDensity() > Heuristics.MAX_BLOCK_LINK_DENSITY) {
                 continue;
             }
-            if (b.linkDensity() > Heuristics.MAX_BLOCK_LINK_DENSITY) {
+            // a long block seen before is a pull quote or a repeated teaser; short ones ("Pros", "Cons") repeat
+            if (b.text().length() >= Heuristics.MIN_DEDUPLICATED_CHARS && !seen.add(k)) {
                 continue;
             }
             if (b.text().length() <= Heuristics.MAX_BOILERPLATE_LINE_CHARS) {

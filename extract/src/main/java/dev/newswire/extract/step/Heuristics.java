@@ -229,6 +229,9 @@ public final class Heuristics {
     /** Text after an end-of-article line is cut only when it is less than this share of the container's text. */
     public static final double TAIL_CUT_MAX_SHARE = 0.35;
 
+    /** Blocks at least this long are dropped when they repeat; shorter ones (list labels, "Pros") may repeat. */
+    public static final int MIN_DEDUPLICATED_CHARS = 50;
+
     /** Longest block that a boilerplate line pattern is tried on (longer blocks are story text). */
     public static final int MAX_BOILERPLATE_LINE_CHARS = 220;
 
