@@ -20,6 +20,7 @@ import dev.newswire.tagger.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Finds people, places and organisations in text and resolves them into entities. Thread-safe; load once, reuse.
@@ -53,9 +54,13 @@ public final class Tagger {
 
     /** Loads the models and gazetteers shipped on the classpath. */
     public static Tagger load() {
+        // the model and the word classes read on other threads while the gazetteer loads here
+        CompletableFuture<StatisticalTagger.Weights> weights = CompletableFuture.supplyAsync(StatisticalTagger::readShippedWeights);
+        CompletableFuture<WordClusters> clusters = CompletableFuture.supplyAsync(() -> WordClusters.loadResource(CLUSTERS_RESOURCE));
         Gazetteer gazetteer = Gazetteer.load();
-        SequenceTagger model = StatisticalTagger.loadResource(featureExtractor(gazetteer));
-        return new Tagger(gazetteer, model != null ? model : new RuleTagger(gazetteer));
+        FeatureExtractor extractor = new FeatureExtractor(Lexicon.load(gazetteer), clusters.join());
+        StatisticalTagger.Weights w = weights.join();
+        return new Tagger(gazetteer, w != null ? StatisticalTagger.of(extractor, w) : new RuleTagger(gazetteer));
     }
 
     /** A tagger with another sequence tagger (a freshly trained one, or the rule-based fallback). */

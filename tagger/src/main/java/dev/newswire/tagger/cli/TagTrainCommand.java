@@ -34,6 +34,15 @@ public final class TagTrainCommand implements Callable<Integer> {
     @Option(names = "--train-iob2", description = "UNER .iob2 training files (PER/LOC/ORG only; their O may be MISC)")
     List<Path> trainIob2 = new ArrayList<>();
 
+    @Option(names = "--train-even-docs", description = "CoNLL-format files of which only the even-numbered documents "
+            + "(0, 2, 4, ...) are trained on, keeping the odd ones unseen for tag-eval --docs odd (WikiGold)")
+    List<Path> trainEvenDocs = new ArrayList<>();
+
+    @Option(names = "--repeat-extra", defaultValue = "1",
+            description = "present the --train-iob2 and --train-even-docs documents this many times per epoch, "
+                    + "so the small out-of-genre sets weigh more beside CoNLL (default: ${DEFAULT-VALUE})")
+    int repeatExtra;
+
     @Option(names = "--dev", description = "CoNLL-format file to report progress on (default: eng.testa)")
     Path dev;
 
@@ -59,8 +68,18 @@ public final class TagTrainCommand implements Callable<Integer> {
         for (Path p : train != null ? train : List.of(SharedDir.conll("eng.train"))) {
             trainDocs.addAll(ConllFormat.read(p, ConllFormat.Format.CONLL));
         }
+        List<LabeledDocument> extra = new ArrayList<>();
+        for (Path p : trainEvenDocs) {
+            List<LabeledDocument> docs = ConllFormat.read(p, ConllFormat.Format.CONLL);
+            for (int d = 0; d < docs.size(); d += 2) {
+                extra.add(docs.get(d));
+            }
+        }
         for (Path p : trainIob2) {
-            trainDocs.addAll(ConllFormat.read(p, ConllFormat.Format.IOB2));
+            extra.addAll(ConllFormat.read(p, ConllFormat.Format.IOB2));
+        }
+        for (int r = 0; r < repeatExtra; r++) {
+            trainDocs.addAll(extra);
         }
         List<LabeledDocument> devDocs = ConllFormat.read(dev != null ? dev : SharedDir.conll("eng.testa"),
                 ConllFormat.Format.CONLL);

@@ -55,6 +55,7 @@ public final class EntityResolver {
         for (RawMention m : mentions) {
             typed.add(correctType(m));
         }
+        typed = majorityTypes(typed);
         Map<String, Cluster> clusters = new LinkedHashMap<>();
         resolvePeople(typed, clusters);
         typed = joinNamePartsToPeople(typed, clusters);
@@ -71,6 +72,29 @@ public final class EntityResolver {
         }
         recallRepeatedNames(tokens, clusters);
         return toEntities(text, clusters);
+    }
+
+    /**
+     * One name, one type per document: when the same text was tagged with different types, the type most of
+     * its mentions got wins ("Pyongyang" tagged LOC five times and PER twice is a place).
+     */
+    private static List<RawMention> majorityTypes(List<RawMention> mentions) {
+        Map<String, int[]> votes = new HashMap<>();
+        for (RawMention m : mentions) {
+            votes.computeIfAbsent(m.text(), k -> new int[4])[m.type()]++;
+        }
+        List<RawMention> out = new ArrayList<>(mentions.size());
+        for (RawMention m : mentions) {
+            int[] v = votes.get(m.text());
+            int best = m.type();
+            for (int t = 0; t < 4; t++) {
+                if (v[t] > v[best]) {
+                    best = t;
+                }
+            }
+            out.add(best == m.type() ? m : m.withType(best));
+        }
+        return out;
     }
 
     /** Type fixes the gazetteer is certain about; the statistical tagger is right about everything else. */

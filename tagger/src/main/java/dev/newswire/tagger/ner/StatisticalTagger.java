@@ -36,22 +36,37 @@ public final class StatisticalTagger implements SequenceTagger {
         this.secondPass = secondPass;
     }
 
-    /** Loads the shipped model, or returns null if the classpath has none. */
-    public static StatisticalTagger loadResource(FeatureExtractor extractor) {
+    /**
+     * The weights of both passes, read independently of the features so loading can overlap with the
+     * gazetteer's.
+     *
+     * @param first  first-pass model
+     * @param second second-pass model, or null
+     */
+    public record Weights(PerceptronModel first, PerceptronModel second) {
+    }
+
+    /** Reads the shipped weights, or returns null if the classpath has none. */
+    public static Weights readShippedWeights() {
         try (InputStream raw = StatisticalTagger.class.getResourceAsStream(MODEL_RESOURCE)) {
-            return raw == null ? null : read(extractor, raw);
+            return raw == null ? null : readWeights(raw);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + MODEL_RESOURCE, e);
         }
     }
 
-    /** Reads models written by {@link #write}. */
-    public static StatisticalTagger read(FeatureExtractor extractor, InputStream raw) throws IOException {
+    /** Reads weights written by {@link #write}. */
+    public static Weights readWeights(InputStream raw) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
         int passes = in.readInt();
         PerceptronModel first = PerceptronModel.read(in);
         PerceptronModel second = passes > 1 ? PerceptronModel.read(in) : null;
-        return new StatisticalTagger(extractor, first, second);
+        return new Weights(first, second);
+    }
+
+    /** A tagger from read weights. */
+    public static StatisticalTagger of(FeatureExtractor extractor, Weights weights) {
+        return new StatisticalTagger(extractor, weights.first(), weights.second());
     }
 
     /** Writes both passes, gzipped. */

@@ -45,13 +45,13 @@ public final class WordClusters {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         String line;
         while ((line = r.readLine()) != null) {
-            String[] f = line.split("\t");
+            String[] f = dev.newswire.tagger.gazetteer.Gazetteer.splitTabs(line);
             if (f.length < 2) {
                 continue;
             }
             long[] hashes = new long[f.length - 1];
             for (int k = 1; k < f.length; k++) {
-                hashes[k - 1] = FeatureExtractor.hash(k + ":" + f[k]);
+                hashes[k - 1] = FeatureExtractor.hash(f[k]) * 31 + k;
             }
             map.put(f[0], hashes);
         }
