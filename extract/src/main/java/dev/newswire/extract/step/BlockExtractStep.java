@@ -93,6 +93,9 @@ public final class BlockExtractStep implements ExtractionStep {
 
     /** Whether to leave out an element inside the content root. */
     static boolean skip(Element e, PageContext page, int rootChars) {
+        if (Heuristics.SKIPPED_IN_CONTENT_TAGS.contains(e.normalName())) {
+            return true;
+        }
         BoilerplateClassifier.Verdict v = BoilerplateClassifier.classify(e);
         boolean furniture = Heuristics.FURNITURE_TAGS.contains(e.normalName());
         if (v == BoilerplateClassifier.Verdict.NONE && !furniture) {

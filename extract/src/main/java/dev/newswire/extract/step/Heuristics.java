@@ -46,6 +46,9 @@ public final class Heuristics {
      */
     public static final String STREAMED_CONTENT_ID_PREFIX = "S:";
 
+    /** Tags left out inside the content root: image captions and credits are not the story's text. */
+    public static final Set<String> SKIPPED_IN_CONTENT_TAGS = Set.of("figcaption");
+
     /** Page furniture tags: removed unless they hold the article (some sites wrap everything in a header). */
     public static final Set<String> FURNITURE_TAGS = Set.of("header", "footer", "aside", "form");
 
@@ -82,7 +85,7 @@ public final class Heuristics {
             // hidden or assistive copies
             "screenreader", "sronly", "visuallyhidden", "offscreen", "screen",
             // widgets of one vendor's embeds and misc
-            "giphy", "rating", "ratings", "poll", "login", "search", "searchform", "modal", "toc");
+            "giphy", "caption", "captions", "credit", "credits", "figcaption", "rating", "ratings", "poll", "login", "search", "searchform", "modal");
 
     /**
      * Boilerplate tokens that also appear on page wrappers ("page-with-sidebar", "has-author"): an element
@@ -90,7 +93,7 @@ public final class Heuristics {
      */
     public static final Set<String> WEAK_BOILERPLATE_TOKENS = setOf(
             "sidebar", "meta", "author", "authors", "byline", "banner", "overlay", "print",
-            "follow", "likes", "popular", "toc", "search", "login", "rating", "ratings", "bio", "dateline",
+            "follow", "likes", "popular", "search", "login", "rating", "ratings", "bio", "dateline",
             "modal", "lightbox", "sponsor", "sponsored", "menu", "nav", "navigation", "widget", "widgets");
 
     /** Share of the whole page's text above which an element with only weak tokens is kept. */
@@ -111,7 +114,8 @@ public final class Heuristics {
     public static final Set<String> DECISIVE_TOKENS = setOf(
             "comment", "comments", "commentlist", "respond", "disqus", "share", "sharing", "sharedaddy",
             "sharethis", "addthis", "related", "relatedposts", "outbrain", "taboola", "yarpp", "cookie", "cookies",
-            "consent", "gdpr", "breadcrumb", "breadcrumbs", "giphy", "screenreader", "sronly", "visuallyhidden");
+            "consent", "gdpr", "breadcrumb", "breadcrumbs", "giphy", "screenreader", "sronly", "visuallyhidden",
+            "caption", "captions", "credit", "credits", "figcaption");
 
     /**
      * Class-name prefixes of page builders and block editors: their names describe layout ("elementor-widget-wrap",
