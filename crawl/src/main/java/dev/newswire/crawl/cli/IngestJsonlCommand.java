@@ -1,0 +1,43 @@
+package dev.newswire.crawl.cli;
+
+import dev.newswire.crawl.CrawlIngester;
+import dev.newswire.crawl.CrawlSummary;
+import dev.newswire.ingest.PagePublisher;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code newswire ingest-jsonl FILE...}: publishes pages from JSON lines (Scrapy-style or the project's NDJSON). */
+@Command(name = "ingest-jsonl", mixinStandardHelpOptions = true,
+        description = {"Publish pages from JSON-lines files to news.raw: Scrapy-style exports (url, html/body/text, "
+                + "headers, fetched_at/timestamp, status; see crawl/README.md) or the project's own NDJSON.",
+                "Invalid lines are skipped and counted; progress and a summary on stderr."})
+public final class IngestJsonlCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaTarget target;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "JSON-lines files (.jsonl, .jl, .ndjson, .json, optionally .gz), or directories of them.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> props = target.clientProps();
+        target.ensureTopics(props);
+        try (PagePublisher publisher = new PagePublisher(props)) {
+            CrawlIngester ingester = new CrawlIngester(publisher, target.maxPageBytes, target.crawlerOr("jsonl"),
+                    CrawlIngester.printingTo(System.err), false);
+            for (Path p : paths) {
+                ingester.ingestJsonLines(p);
+            }
+            CrawlSummary s = ingester.finish();
+            System.err.println("Done: " + s);
+            return s.published() > 0 || s.read() == 0 ? 0 : 1;
+        }
+    }
+}

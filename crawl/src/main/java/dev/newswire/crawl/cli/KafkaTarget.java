@@ -1,0 +1,74 @@
+package dev.newswire.crawl.cli;
+
+import dev.newswire.model.CommonConfig;
+import dev.newswire.model.TopicAdmin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the ingest commands publish: {@code --bootstrap-servers}, else the embedded broker of a running
+ * {@code newswire run} ({@code data/kafka/ports.properties} under {@code newswire.home}, as the launcher finds it).
+ */
+public final class KafkaTarget {
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT]",
+            description = "Kafka brokers. Default: the embedded broker of a running './newswire run' "
+                    + "(data/kafka/ports.properties), or NEWSWIRE_BOOTSTRAP_SERVERS.")
+    String bootstrapServers;
+
+    @Option(names = "--crawler", paramLabel = "NAME", description = "Crawler name recorded on pages that do not give one (default: ${DEFAULT-VALUE}).")
+    String crawler;
+
+    @Option(names = "--max-page-bytes", defaultValue = "10485760",
+            description = "Larger page bodies are skipped as too-large (default: ${DEFAULT-VALUE}).")
+    int maxPageBytes;
+
+    @Option(names = "--partitions", defaultValue = "3",
+            description = "Partitions of the pipeline's topics when this command has to create them (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    /** Kafka client properties for the chosen cluster. */
+    Map<String, Object> clientProps() throws IOException {
+        Map<String, Object> props = new HashMap<>();
+        props.put(CommonConfig.BOOTSTRAP_SERVERS, bootstrap());
+        return props;
+    }
+
+    /** Creates the pipeline's topics when missing (existing ones are left alone). */
+    void ensureTopics(Map<String, Object> clientProps) {
+        TopicAdmin.ensureTopics(clientProps, partitions, (short) 1);
+    }
+
+    String crawlerOr(String fallback) {
+        return crawler == null || crawler.isBlank() ? fallback : crawler;
+    }
+
+    private String bootstrap() throws IOException {
+        if (bootstrapServers != null && !bootstrapServers.isBlank()) {
+            return bootstrapServers;
+        }
+        String env = System.getenv("NEWSWIRE_BOOTSTRAP_SERVERS");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        Path ports = Path.of(System.getProperty("newswire.home", ".")).resolve("data/kafka/ports.properties");
+        if (Files.exists(ports)) {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(ports)) {
+                p.load(in);
+            }
+            String port = p.getProperty("broker", "");
+            if (!port.isBlank() && !"0".equals(port)) {
+                return "127.0.0.1:" + port;
+            }
+        }
+        throw new IllegalStateException("No Kafka to publish to: give --bootstrap-servers HOST:PORT, or start the "
+                + "embedded pipeline with './newswire run' in another terminal.");
+    }
+}
