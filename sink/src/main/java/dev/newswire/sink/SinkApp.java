@@ -54,12 +54,15 @@ public final class SinkApp implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long stored;
+    private final int haltAfterBatches;
+    private int batchesWritten;
 
     private SinkApp(SinkConfig config, ArticleStore store) {
         this.config = config;
         this.store = store;
         this.group = config.getString(SinkConfig.GROUP_ID);
         this.forwardTopics = config.getList(SinkConfig.FORWARD_TOPICS);
+        this.haltAfterBatches = config.getInt(SinkConfig.FAULT_HALT_AFTER_BATCHES);
         Map<String, Object> client = CommonConfig.kafkaClientProps(config);
         Map<String, Object> c = new HashMap<>(client);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -133,6 +136,10 @@ public final class SinkApp implements AutoCloseable {
             next.merge(r.partition(), r.offset() + 1, Math::max);
         }
         writeWithRetry(articles, next);
+        if (haltAfterBatches > 0 && ++batchesWritten >= haltAfterBatches) {
+            LOG.warn("Fault injection: halting after database commit {} and before the Kafka offset commit", batchesWritten);
+            Runtime.getRuntime().halt(137);
+        }
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         next.forEach((p, o) -> commit.put(new TopicPartition(Topics.ARTICLES, p), new OffsetAndMetadata(o)));
         consumer.commitAsync(commit, null);
@@ -167,7 +174,9 @@ public final class SinkApp implements AutoCloseable {
                 if (!running) {
                     throw new WakeupException();
                 }
-                LOG.warn("Database write failed (attempt {}), retrying in {} ms: {}", attempt, backoff, e.getMessage());
+                if (attempt == 1 || attempt % 20 == 0) {
+                    LOG.warn("Database write failed (attempt {}), retrying every {} ms: {}", attempt, backoff, e.getMessage());
+                }
                 // Keep the group membership alive while waiting, without fetching more.
                 consumer.pause(consumer.assignment());
                 consumer.poll(Duration.ofMillis(backoff));

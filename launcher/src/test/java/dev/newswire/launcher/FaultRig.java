@@ -1,0 +1,195 @@
+package dev.newswire.launcher;
+
+import dev.newswire.embedded.EmbeddedDatabase;
+import dev.newswire.embedded.EmbeddedKafka;
+import dev.newswire.enrich.EnrichConfig;
+import dev.newswire.ingest.PagePublisher;
+import dev.newswire.model.Json;
+import dev.newswire.model.Keys;
+import dev.newswire.model.RawPage;
+import dev.newswire.model.TopicAdmin;
+import dev.newswire.model.Topics;
+import dev.newswire.sink.SinkConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * A fresh broker and database for one fault scenario, with helpers to feed pages, run stages as separate JVMs
+ * (so they can be killed for real) and count what arrived.
+ */
+final class FaultRig implements AutoCloseable {
+
+    static final int PARTITIONS = 3;
+    final Path dir;
+    final EmbeddedKafka kafka;
+    final Path dbDir;
+    final int dbPort;
+    EmbeddedDatabase db;
+    private final List<Process> processes = new ArrayList<>();
+
+    FaultRig(String name) throws Exception {
+        dir = Files.createTempDirectory("newswire-faults-" + name);
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+        dbDir = dir.resolve("pgdata");
+        db = EmbeddedDatabase.start(dbDir, 0);
+        dbPort = db.port();
+        TopicAdmin.ensureTopics(Map.of("bootstrap.servers", kafka.bootstrapServers()), PARTITIONS, (short) 1);
+    }
+
+    Map<String, String> settings() {
+        Map<String, String> s = new HashMap<>();
+        s.put("bootstrap.servers", kafka.bootstrapServers());
+        s.put(SinkConfig.JDBC_URL, db.jdbcUrl());
+        s.put(SinkConfig.RETRY_BACKOFF_MS, "200");
+        s.put(EnrichConfig.STATE_DIR, dir.resolve("streams").toString());
+        return s;
+    }
+
+    static String url(String scenario, int i) {
+        return "https://faults.example/" + scenario + "/" + i;
+    }
+
+    /** A small but real news page, different for every i. */
+    static byte[] page(String scenario, int i) {
+        String[] cities = {"Seoul", "Pyongyang", "Berlin", "Nairobi", "Lima", "Jakarta", "Toronto"};
+        String[] people = {"Kim Jong Un", "Olaf Scholz", "William Ruto", "Joko Widodo", "Justin Trudeau"};
+        String city = cities[i % cities.length];
+        String person = people[i % people.length];
+        String html = "<html><head><title>Story " + i + "</title><link rel=\"canonical\" href=\"" + url(scenario, i) + "\"></head>"
+                + "<body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><article><h1>Talks in " + city + ", story " + i + "</h1>"
+                + "<p>" + city.toUpperCase() + " — " + person + " met officials on Tuesday to discuss trade and security, "
+                + "in the meeting numbered " + i + " of the series, according to people familiar with the talks.</p>"
+                + "<p>The officials said the next round would take place within weeks, and that both sides expected "
+                + "progress on shipping, energy and the exchange of prisoners before the end of the year.</p>"
+                + "</article><footer>© 2026 Example News</footer></body></html>";
+        return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Publishes n pages of the scenario and waits for the acknowledgements. */
+    void feed(String scenario, int n) {
+        try (PagePublisher p = new PagePublisher(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            List<CompletableFuture<?>> acks = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                acks.add(p.publish(RawPage.of(url(scenario, i), Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i), 200,
+                        Map.of("content-type", "text/html; charset=utf-8"), page(scenario, i), "faults")));
+            }
+            CompletableFuture.allOf(acks.toArray(new CompletableFuture[0])).join();
+        }
+    }
+
+    /** Starts {@code newswire <command>} in its own JVM against this rig. */
+    Process launch(String command, Map<String, String> extra) throws IOException {
+        Path jar = Path.of(System.getProperty("newswire.home", "..")).resolve("launcher/target/newswire.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("launcher jar missing: " + jar + " (mvn package builds it before the ITs)");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(), command));
+        Map<String, String> s = settings();
+        s.putAll(extra);
+        s.forEach((k, v) -> {
+            cmd.add("--set");
+            cmd.add(k + "=" + v);
+        });
+        Path log = dir.resolve(command + "-" + processes.size() + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        processes.add(p);
+        return p;
+    }
+
+    long count(String sql) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    long storedRows(String scenario) {
+        return count("SELECT count(*) FROM articles WHERE url LIKE 'https://faults.example/" + scenario + "/%'");
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Every record of a topic as a read_committed consumer sees it. */
+    List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> end = c.endOffsets(tps);
+            while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** How many times each article id of the scenario appears in news.articles (read_committed). */
+    Map<String, Integer> articleCounts(String scenario, int n) {
+        Map<String, String> idToUrl = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            idToUrl.put(Keys.articleId(url(scenario, i)), url(scenario, i));
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : readCommitted(Topics.ARTICLES)) {
+            if (idToUrl.containsKey(r.key())) {
+                counts.merge(r.key(), 1, Integer::sum);
+                // the record must also be a readable article of that URL
+                if (!Json.readArticle(r.value()).canonicalUrl().equals(idToUrl.get(r.key()))) {
+                    throw new AssertionError("article " + r.key() + " has the wrong URL");
+                }
+            }
+        }
+        return counts;
+    }
+
+    long deadLetters() {
+        return readCommitted(Topics.DLQ).size();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Process p : processes) {
+            p.destroyForcibly().waitFor();
+        }
+        kafka.close();
+        if (db != null) {
+            db.close();
+        }
+    }
+}
