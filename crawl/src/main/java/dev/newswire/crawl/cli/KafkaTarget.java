@@ -22,7 +22,7 @@ public final class KafkaTarget {
                     + "(data/kafka/ports.properties), or NEWSWIRE_BOOTSTRAP_SERVERS.")
     String bootstrapServers;
 
-    @Option(names = "--crawler", paramLabel = "NAME", description = "Crawler name recorded on pages that do not give one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--crawler", paramLabel = "NAME", description = "Crawler name recorded on pages that do not give one (default: warc for ingest-warc, jsonl for ingest-jsonl).")
     String crawler;
 
     @Option(names = "--max-page-bytes", defaultValue = "10485760",
