@@ -307,10 +307,15 @@ public final class FeatureExtractor {
             clusterFeatures(c.clusterHash[i + 1], T_CLUSTER_P1, out);
         }
         if (c.prior != null) {
-            int p = c.prior[i];
-            out.accept(combine(T_PRIOR, p + 1));
-            out.accept(combine(T_PRIOR_SHAPE, p + 1, shape));
+            priorFeatures(c, i, out);
         }
+    }
+
+    /** The second-pass features of token {@code i} alone: what the first pass made of its other occurrences. */
+    public void priorFeatures(Context c, int i, Sink out) {
+        int p = c.prior[i];
+        out.accept(combine(T_PRIOR, p + 1));
+        out.accept(combine(T_PRIOR_SHAPE, p + 1, c.shapeHash[i]));
     }
 
     private static void clusterFeatures(long[] paths, int template, Sink out) {

@@ -1,31 +1,39 @@
 package dev.newswire.tagger.ner;
 
-import java.util.Arrays;
-
-/** Open-addressing map from 64-bit feature hashes to row numbers; no boxing, one probe sequence per lookup. */
+/**
+ * Open-addressing map from 64-bit feature hashes to row numbers; no boxing, and each key sits next to its
+ * value in one array, so a lookup costs one cache miss instead of two (lookups dominate tagging time).
+ */
 final class LongIntMap {
 
     private static final long EMPTY = 0L;
-    private long[] keys;
-    private int[] values;
+    /** Interleaved: key at 2*slot, value at 2*slot+1. */
+    private long[] table;
     private int size;
     private int mask;
 
     LongIntMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        keys = new long[capacity];
-        values = new int[capacity];
+        table = new long[capacity * 2];
         mask = capacity - 1;
+    }
+
+    private static long normal(long key) {
+        return key == EMPTY ? 1 : key;
+    }
+
+    private int firstSlot(long k) {
+        return (int) (k ^ (k >>> 29)) & mask;
     }
 
     /** The value for {@code key}, or -1. */
     int get(long key) {
-        long k = key == EMPTY ? 1 : key;
-        int slot = (int) (k ^ (k >>> 32)) & mask;
+        long k = normal(key);
+        int slot = firstSlot(k);
         while (true) {
-            long found = keys[slot];
+            long found = table[slot << 1];
             if (found == k) {
-                return values[slot];
+                return (int) table[(slot << 1) + 1];
             }
             if (found == EMPTY) {
                 return -1;
@@ -36,17 +44,17 @@ final class LongIntMap {
 
     /** The value for {@code key}, adding {@code next} if absent. */
     int getOrAdd(long key, int next) {
-        long k = key == EMPTY ? 1 : key;
-        int slot = (int) (k ^ (k >>> 32)) & mask;
+        long k = normal(key);
+        int slot = firstSlot(k);
         while (true) {
-            long found = keys[slot];
+            long found = table[slot << 1];
             if (found == k) {
-                return values[slot];
+                return (int) table[(slot << 1) + 1];
             }
             if (found == EMPTY) {
-                keys[slot] = k;
-                values[slot] = next;
-                if (++size * 2 > keys.length) {
+                table[slot << 1] = k;
+                table[(slot << 1) + 1] = next;
+                if (++size * 2 > mask + 1) {
                     grow();
                 }
                 return next;
@@ -62,26 +70,23 @@ final class LongIntMap {
     /** All keys, indexed by their value (values must be 0..size-1). */
     long[] keysByValue() {
         long[] out = new long[size];
-        for (int s = 0; s < keys.length; s++) {
-            if (keys[s] != EMPTY) {
-                out[values[s]] = keys[s];
+        for (int s = 0; s <= mask; s++) {
+            if (table[s << 1] != EMPTY) {
+                out[(int) table[(s << 1) + 1]] = table[s << 1];
             }
         }
         return out;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
-        mask = keys.length - 1;
+        long[] old = table;
+        table = new long[old.length * 2];
+        mask = (table.length >> 1) - 1;
         size = 0;
-        for (int s = 0; s < oldKeys.length; s++) {
-            if (oldKeys[s] != EMPTY) {
-                getOrAdd(oldKeys[s], oldValues[s]);
+        for (int s = 0; s < old.length; s += 2) {
+            if (old[s] != EMPTY) {
+                getOrAdd(old[s], (int) old[s + 1]);
             }
         }
-        Arrays.fill(oldKeys, EMPTY);
     }
 }

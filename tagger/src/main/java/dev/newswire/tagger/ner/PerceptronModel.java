@@ -34,15 +34,15 @@ public final class PerceptronModel {
         return rows.size();
     }
 
-    /** Adds the weight row of a feature to {@code scores} at {@code offset}; unknown features add nothing. */
-    void addScores(long feature, float[] scores, int offset) {
-        int row = rows.get(feature);
-        if (row >= 0) {
-            int base = row * L;
-            for (int y = 0; y < L; y++) {
-                scores[offset + y] += weights[base + y];
-            }
-        }
+
+    /** Feature hashes, indexed by row. */
+    long[] keys() {
+        return rows.keysByValue();
+    }
+
+    /** Weights, {@link Label#COUNT} per row. */
+    float[] weights() {
+        return weights;
     }
 
     float[] transitions() {

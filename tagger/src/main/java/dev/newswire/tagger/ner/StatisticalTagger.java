@@ -28,12 +28,14 @@ public final class StatisticalTagger implements SequenceTagger {
     private final FeatureExtractor extractor;
     private final PerceptronModel firstPass;
     private final PerceptronModel secondPass;
+    private final JointWeights joint;
 
     /** A tagger from trained models; {@code secondPass} may be null for a one-pass tagger. */
     public StatisticalTagger(FeatureExtractor extractor, PerceptronModel firstPass, PerceptronModel secondPass) {
         this.extractor = extractor;
         this.firstPass = firstPass;
         this.secondPass = secondPass;
+        this.joint = new JointWeights(firstPass, secondPass);
     }
 
     /**
@@ -85,12 +87,24 @@ public final class StatisticalTagger implements SequenceTagger {
     @Override
     public int[] label(NerDocument doc) {
         FeatureExtractor.Context context = extractor.context(doc);
-        int[] labels = decode(context, doc, firstPass);
-        if (secondPass != null) {
-            context.setPrior(predictionHistory(doc.words(), labels));
-            labels = decode(context, doc, secondPass);
+        int n = doc.words().length;
+        // Look every feature up once: the row holds both passes' weights.
+        RowCollector rows = new RowCollector(joint, n);
+        for (int i = 0; i < n; i++) {
+            rows.startToken(i);
+            extractor.features(context, i, rows);
         }
-        return labels;
+        rows.startToken(n);
+        int[] labels = decode(doc, rows.emissions(joint.first, n), firstPass.transitions());
+        if (secondPass == null) {
+            return labels;
+        }
+        context.setPrior(predictionHistory(doc.words(), labels));
+        float[] emissions = rows.emissions(joint.second, n);
+        for (int i = 0; i < n; i++) {
+            rows.addPriorScores(extractor, context, i, emissions);
+        }
+        return decode(doc, emissions, secondPass.transitions());
     }
 
     /** Features per model: first-pass size, second-pass size. */
@@ -99,17 +113,10 @@ public final class StatisticalTagger implements SequenceTagger {
                 + (secondPass == null ? "" : ", second pass " + secondPass.featureCount() + " features");
     }
 
-    private int[] decode(FeatureExtractor.Context context, NerDocument doc, PerceptronModel model) {
-        int n = doc.words().length;
-        float[] emissions = new float[n * L];
-        ScoreSink sink = new ScoreSink(model, emissions);
-        for (int i = 0; i < n; i++) {
-            sink.offset = i * L;
-            extractor.features(context, i, sink);
-        }
-        int[] labels = new int[n];
+    private static int[] decode(NerDocument doc, float[] emissions, float[] transitions) {
+        int[] labels = new int[doc.words().length];
         for (int s = 0; s < doc.sentenceStarts().length; s++) {
-            Viterbi.decode(emissions, doc.sentenceStarts()[s], doc.sentenceEnd(s), model.transitions(), null, labels);
+            Viterbi.decode(emissions, doc.sentenceStarts()[s], doc.sentenceEnd(s), transitions, null, labels);
         }
         return labels;
     }
@@ -155,20 +162,89 @@ public final class StatisticalTagger implements SequenceTagger {
         return !w.isEmpty() && Character.isUpperCase(w.charAt(0));
     }
 
-    /** Adds each feature's weight row to the current token's emission scores. */
-    private static final class ScoreSink implements FeatureExtractor.Sink {
-        final PerceptronModel model;
-        final float[] scores;
-        int offset;
+    /** Both passes' weights in one table keyed by feature hash: one lookup serves both passes. */
+    static final class JointWeights {
+        final LongIntMap rows;
+        final float[] first;
+        final float[] second;
 
-        ScoreSink(PerceptronModel model, float[] scores) {
-            this.model = model;
-            this.scores = scores;
+        JointWeights(PerceptronModel firstPass, PerceptronModel secondPass) {
+            long[] k1 = firstPass.keys();
+            long[] k2 = secondPass == null ? new long[0] : secondPass.keys();
+            rows = new LongIntMap(k1.length + k2.length);
+            for (long k : k1) {
+                rows.getOrAdd(k, rows.size());
+            }
+            for (long k : k2) {
+                rows.getOrAdd(k, rows.size());
+            }
+            first = new float[rows.size() * L];
+            second = new float[rows.size() * L];
+            copy(k1, firstPass.weights(), first);
+            if (secondPass != null) {
+                copy(k2, secondPass.weights(), second);
+            }
+        }
+
+        private void copy(long[] keys, float[] from, float[] to) {
+            for (int r = 0; r < keys.length; r++) {
+                System.arraycopy(from, r * L, to, rows.get(keys[r]) * L, L);
+            }
+        }
+    }
+
+    /** Collects the weight rows of each token's features. */
+    private static final class RowCollector implements FeatureExtractor.Sink {
+        final JointWeights joint;
+        final int[] tokenStart;
+        int[] ids;
+        int size;
+
+        RowCollector(JointWeights joint, int tokens) {
+            this.joint = joint;
+            this.tokenStart = new int[tokens + 1];
+            this.ids = new int[Math.max(16, tokens * 40)];
+        }
+
+        void startToken(int i) {
+            tokenStart[i] = size;
         }
 
         @Override
         public void accept(long feature) {
-            model.addScores(feature, scores, offset);
+            int row = joint.rows.get(feature);
+            if (row >= 0) {
+                if (size == ids.length) {
+                    ids = java.util.Arrays.copyOf(ids, size * 2);
+                }
+                ids[size++] = row;
+            }
+        }
+
+        float[] emissions(float[] weights, int n) {
+            float[] scores = new float[n * L];
+            for (int i = 0; i < n; i++) {
+                int out = i * L;
+                for (int k = tokenStart[i]; k < tokenStart[i + 1]; k++) {
+                    int base = ids[k] * L;
+                    for (int y = 0; y < L; y++) {
+                        scores[out + y] += weights[base + y];
+                    }
+                }
+            }
+            return scores;
+        }
+
+        void addPriorScores(FeatureExtractor extractor, FeatureExtractor.Context context, int i, float[] scores) {
+            extractor.priorFeatures(context, i, feature -> {
+                int row = joint.rows.get(feature);
+                if (row >= 0) {
+                    int base = row * L;
+                    for (int y = 0; y < L; y++) {
+                        scores[i * L + y] += joint.second[base + y];
+                    }
+                }
+            });
         }
     }
 }
