@@ -19,12 +19,16 @@ public final class EnrichConfig extends AbstractConfig {
     public static final String COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
     public static final String MAX_BODY_BYTES = "enrich.max.body.bytes";
 
+    // Enrichment is CPU-bound: one thread per core, but not more than a small topic has partitions.
+    private static final int DEFAULT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
+
     public static final ConfigDef DEF = CommonConfig.define(new ConfigDef())
             .define(APPLICATION_ID, Type.STRING, "newswire-enrich", Importance.HIGH,
                     "Kafka Streams application id. Every instance with the same id shares the work.",
                     GROUP, 1, ConfigDef.Width.MEDIUM, "Application id")
-            .define(THREADS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
-                    "Stream threads in this instance (one partition is processed by one thread at a time).",
+            .define(THREADS, Type.INT, DEFAULT_THREADS, Range.atLeast(1), Importance.MEDIUM,
+                    "Stream threads in this instance (one partition is processed by one thread at a time). "
+                            + "Default: the number of cores, at most 4.",
                     GROUP, 2, ConfigDef.Width.SHORT, "Threads")
             .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/newswire-streams", Importance.LOW,
                     "Directory for Kafka Streams state.", GROUP, 3, ConfigDef.Width.LONG, "State dir")

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ServiceCommands.Enrich.class,
                 ServiceCommands.Sink.class,
                 ServiceCommands.ConfigDocs.class,
+                SoakCommand.class,
                 dev.newswire.tagger.cli.TagCommand.class,
                 dev.newswire.tagger.cli.TagEvalCommand.class,
                 dev.newswire.tagger.cli.TagTrainCommand.class,
