@@ -25,19 +25,66 @@ public final class BoilerplateClassifier {
         DECISIVE
     }
 
+    /**
+     * Verdicts per whole class attribute and per id. Class attributes repeat heavily within a page and across
+     * pages of one CMS, so this saves most of the tokenising; the cache is simply emptied when it grows large.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Verdict> VERDICTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> RANKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 100_000;
+
     /** Classifies one element by its class names, id and ARIA role. */
     public static Verdict classify(Element e) {
+        if (e.attributesSize() == 0) {
+            return Verdict.NONE;
+        }
         Verdict v = Verdict.NONE;
         String role = e.attr("role");
         if (!role.isEmpty() && Heuristics.FURNITURE_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
             v = Verdict.NORMAL;
         }
-        String cls = e.className();
-        String id = e.id();
-        if (cls.isEmpty() && id.isEmpty()) {
-            return v;
+        String cls = e.attr("class");
+        if (!cls.isEmpty()) {
+            v = max(v, cached(VERDICTS, cls, BoilerplateClassifier::classifyClassAttribute));
         }
-        for (String name : TextUtil.attributeNames(e)) {
+        String id = e.attr("id");
+        if (!id.isEmpty() && v != Verdict.DECISIVE) {
+            v = max(v, cached(VERDICTS, "#" + id, k -> classifyNames(k.substring(1))));
+        }
+        // an article or main element is the story's own container: only a decisive sign removes it
+        if (v != Verdict.DECISIVE && (e.normalName().equals("article") || e.normalName().equals("main"))) {
+            return Verdict.NONE;
+        }
+        return v;
+    }
+
+    private static <V> V cached(java.util.concurrent.ConcurrentHashMap<String, V> cache, String key,
+            java.util.function.Function<String, V> compute) {
+        V v = cache.get(key);
+        if (v == null) {
+            if (cache.size() > CACHE_LIMIT) {
+                cache.clear();
+            }
+            v = compute.apply(key);
+            cache.put(key, v);
+        }
+        return v;
+    }
+
+    private static Verdict classifyClassAttribute(String cls) {
+        return classifyNames(cls);
+    }
+
+    /** Classifies a whitespace-separated list of class names (or one id). */
+    static Verdict classifyNames(String names) {
+        Verdict v = Verdict.NONE;
+        for (String raw : names.trim().split("\\s+")) {
+            if (raw.isEmpty()) {
+                continue;
+            }
+            String name = raw.toLowerCase(Locale.ROOT);
             if (Heuristics.HIDDEN_CLASS_NAMES.contains(name)) {
                 return Verdict.DECISIVE;
             }
@@ -48,10 +95,6 @@ public final class BoilerplateClassifier {
             if (v == Verdict.DECISIVE) {
                 return v;
             }
-        }
-        // an article or main element is the story's own container: only a decisive sign removes it
-        if (v != Verdict.DECISIVE && (e.normalName().equals("article") || e.normalName().equals("main"))) {
-            return Verdict.NONE;
         }
         return v;
     }
@@ -134,21 +177,35 @@ public final class BoilerplateClassifier {
 
     /** Whether an element's class, id or itemprop names a main-content container; returns its rank or -1. */
     public static int contentContainerRank(Element e) {
+        if (e.attributesSize() == 0) {
+            return -1;
+        }
         if ("articleBody".equals(e.attr("itemprop"))) {
             return 0;
         }
-        String cls = e.className();
-        String id = e.id();
-        if (cls.isEmpty() && id.isEmpty()) {
-            return -1;
-        }
         int best = -1;
-        for (String name : TextUtil.attributeNames(e)) {
-            int i = Heuristics.CONTENT_CONTAINER_NAMES.indexOf(name);
-            if (i >= 0 && (best < 0 || i < best)) {
-                best = i;
+        String cls = e.attr("class");
+        if (!cls.isEmpty()) {
+            best = cached(RANKS, cls, BoilerplateClassifier::rankNames);
+        }
+        String id = e.attr("id");
+        if (!id.isEmpty()) {
+            int r = cached(RANKS, "#" + id, k -> rankNames(k.substring(1)));
+            if (r >= 0 && (best < 0 || r < best)) {
+                best = r;
             }
         }
-        return best < 0 ? -1 : best + 1;
+        return best;
+    }
+
+    private static int rankNames(String names) {
+        int best = -1;
+        for (String raw : names.trim().split("\\s+")) {
+            int i = Heuristics.CONTENT_CONTAINER_NAMES.indexOf(raw.toLowerCase(Locale.ROOT));
+            if (i >= 0 && (best < 0 || i + 1 < best)) {
+                best = i + 1;
+            }
+        }
+        return best;
     }
 }

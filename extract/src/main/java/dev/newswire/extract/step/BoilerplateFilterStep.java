@@ -43,7 +43,7 @@ public final class BoilerplateFilterStep implements ExtractionStep {
                 continue;
             }
             if (b.text().length() <= Heuristics.MAX_BOILERPLATE_LINE_CHARS) {
-                if (k.equals(title) || names.contains(k) || BOILERPLATE_LINE.matcher(b.text()).matches()) {
+                if (k.equals(title) || names.contains(k) || isBoilerplateLine(b.text())) {
                     continue;
                 }
             }
@@ -64,7 +64,7 @@ public final class BoilerplateFilterStep implements ExtractionStep {
             Block b = blocks.get(i);
             int after = total - before;
             if (b.text().length() <= 60 && after <= Heuristics.TAIL_CUT_MAX_SHARE * total
-                    && END_OF_ARTICLE.matcher(b.text()).matches()) {
+                    && END_OF_ARTICLE.matcher(lower(b.text())).matches()) {
                 blocks.subList(i, blocks.size()).clear();
                 return;
             }
@@ -93,11 +93,12 @@ public final class BoilerplateFilterStep implements ExtractionStep {
             sb.append("(?:").append(patterns.get(i).pattern()).append(')');
         }
         sb.append(")\\s*[.:!|»›>-]*\\s*");
-        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        // matched against lower-cased text: case-insensitive Unicode matching is several times slower
+        return Pattern.compile(sb.toString());
     }
 
     static boolean isBoilerplateLine(String text) {
-        return text.length() <= Heuristics.MAX_BOILERPLATE_LINE_CHARS && BOILERPLATE_LINE.matcher(text).matches();
+        return text.length() <= Heuristics.MAX_BOILERPLATE_LINE_CHARS && BOILERPLATE_LINE.matcher(lower(text)).matches();
     }
 
     static String lower(String s) {

@@ -25,6 +25,7 @@ public final class DateParser {
 
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2}|[+-]\\d{2}|UTC|GMT)?)?");
+    private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|-|$)");
     private static final Pattern NUMERIC = Pattern.compile("(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
             "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})");
@@ -96,7 +97,7 @@ public final class DateParser {
         if (url == null) {
             return null;
         }
-        Matcher m = Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|-|$)").matcher(url);
+        Matcher m = URL_DATE.matcher(url);
         if (m.find()) {
             DateValue v = dateOnly(m.group(1), m.group(2), m.group(3), "url");
             return plausible(v) ? v : null;

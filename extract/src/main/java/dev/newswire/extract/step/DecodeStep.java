@@ -67,14 +67,20 @@ public final class DecodeStep implements ExtractionStep {
             return new Decoded(new String(body, 2, body.length - 2, StandardCharsets.UTF_16BE),
                     StandardCharsets.UTF_16BE);
         }
-        boolean ascii = isAscii(body);
         // 2. and 3. declared charsets, validated
         for (String declared : new String[] {charsetFromContentType(contentType), metaCharset(body)}) {
             Charset cs = lookup(declared);
             if (cs == null) {
                 continue;
             }
-            if (ascii) {
+            if (cs == StandardCharsets.UTF_8) {
+                // the common case, done without a second decoder pass
+                if (isValidUtf8(body)) {
+                    return new Decoded(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+                }
+                continue;
+            }
+            if (isAscii(body)) {
                 return new Decoded(new String(body, StandardCharsets.ISO_8859_1), cs);
             }
             if (isSingleByte(cs) && isValidUtf8(body)) {
@@ -87,7 +93,7 @@ public final class DecodeStep implements ExtractionStep {
             }
         }
         // 4. sniffing
-        if (ascii) {
+        if (isAscii(body)) {
             return new Decoded(new String(body, StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         }
         if (isValidUtf8(body)) {

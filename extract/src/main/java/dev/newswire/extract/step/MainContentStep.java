@@ -24,7 +24,7 @@ public final class MainContentStep implements ExtractionStep {
         if (body == null) {
             return;
         }
-        TextStats stats = TextStats.of(body);
+        TextStats stats = page.stats != null ? page.stats : TextStats.of(body);
         page.stats = stats;
         TextStats.Stat bodyStat = stats.get(body);
         page.pageTextChars = bodyStat.text;

@@ -380,8 +380,23 @@ public final class MetadataStep implements ExtractionStep {
         return title;
     }
 
+    /** Lower-case letters and digits, single spaces between words. */
     private static String normal(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (gap && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                gap = false;
+                sb.append(Character.toLowerCase(c));
+            } else {
+                gap = true;
+            }
+        }
+        return sb.toString();
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -430,6 +445,13 @@ public final class MetadataStep implements ExtractionStep {
 
     /** Authors' names cleaned of "By", roles and non-people. */
     public static final class AuthorNames {
+        private static final java.util.regex.Pattern BY_PREFIX =
+                java.util.regex.Pattern.compile("(?i)^(written |posted |reported |text |words )?by[: ]\\s*");
+        private static final java.util.regex.Pattern NAME_SEPARATORS = java.util.regex.Pattern.compile(
+                "(?i)\\s*(,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\|)\\s*");
+        private static final java.util.regex.Pattern NAME_PUNCTUATION =
+                java.util.regex.Pattern.compile("^[-–—:·•]+|[-–—:·•]+$");
+
         private AuthorNames() {
         }
 
@@ -445,9 +467,9 @@ public final class MetadataStep implements ExtractionStep {
                 if (s.startsWith("http") || s.contains("@") && !s.contains(" ")) {
                     continue;
                 }
-                s = s.replaceFirst("(?i)^(written |posted |reported |text |words )?by[: ]\\s*", "");
-                for (String part : s.split("(?i)\\s*(,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\|)\\s*")) {
-                    String name = part.strip().replaceAll("^[-–—:·•]+|[-–—:·•]+$", "").strip();
+                s = BY_PREFIX.matcher(s).replaceFirst("");
+                for (String part : NAME_SEPARATORS.split(s)) {
+                    String name = NAME_PUNCTUATION.matcher(part.strip()).replaceAll("").strip();
                     if (!isPersonName(name, siteName, publisher)) {
                         continue;
                     }
@@ -473,7 +495,12 @@ public final class MetadataStep implements ExtractionStep {
             if (publisher != null && lower.equals(publisher.toLowerCase(Locale.ROOT))) {
                 return false;
             }
-            int words = name.split("\\s+").length;
+            int words = 1;
+            for (int i = 0; i < name.length(); i++) {
+                if (name.charAt(i) == ' ') {
+                    words++;
+                }
+            }
             if (words > 5) {
                 return false;
             }

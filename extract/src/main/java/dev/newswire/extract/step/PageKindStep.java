@@ -14,6 +14,13 @@ package dev.newswire.extract.step;
  */
 public final class PageKindStep implements ExtractionStep {
 
+    /** Cheap test before the paywall regex: every paywall line names subscribing, members, reading or signing in. */
+    static boolean mayBePaywallLine(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        return t.contains("subscri") || t.contains("member") || t.contains("continue") || t.contains("sign in")
+                || t.contains("unlock") || t.contains("account");
+    }
+
     @Override
     public void apply(PageContext page) {
         int chars = 0;
@@ -22,7 +29,8 @@ public final class PageKindStep implements ExtractionStep {
         for (Block b : page.blocks) {
             chars += b.text().length();
             links += b.linkChars();
-            if (!paywallLine && b.text().length() < 300 && Heuristics.PAYWALL_LINE.matcher(b.text()).find()) {
+            if (!paywallLine && b.text().length() < 300 && mayBePaywallLine(b.text())
+                    && Heuristics.PAYWALL_LINE.matcher(b.text()).find()) {
                 paywallLine = true;
             }
         }

@@ -1,18 +1,14 @@
 package dev.newswire.extract.step;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
 
 /**
  * Parses the HTML with jsoup after two cheap guards. First the raw text is thinned: HTML comments and the bodies
  * of {@code <script>} (except JSON-LD) and {@code <style>} are cut out with a plain scan, which is much faster
  * than letting the parser tokenise them and often halves the work. Then the text is capped at
- * {@link Heuristics#MAX_HTML_CHARS} so a 10 MB page cannot take unbounded time or heap. After parsing, subtrees
- * nested deeper than {@link Heuristics#MAX_ELEMENT_DEPTH} are dropped (generated or hostile markup).
+ * {@link Heuristics#MAX_HTML_CHARS} so a 10 MB page cannot take unbounded time or heap. Subtrees nested deeper
+ * than {@link Heuristics#MAX_ELEMENT_DEPTH} are dropped later by {@link PruneStep} (generated or hostile markup).
  */
 public final class ParseStep implements ExtractionStep {
 
@@ -24,7 +20,6 @@ public final class ParseStep implements ExtractionStep {
         }
         page.html = null;
         Document doc = Parser.htmlParser().parseInput(html, page.url);
-        dropDeepSubtrees(doc);
         page.doc = doc;
     }
 
@@ -110,30 +105,5 @@ public final class ParseStep implements ExtractionStep {
             }
         }
         return -1;
-    }
-
-    /** Removes element subtrees below the depth limit, iteratively (no recursion on deep trees). */
-    static void dropDeepSubtrees(Document doc) {
-        List<Element> tooDeep = new ArrayList<>();
-        List<Element> level = new ArrayList<>();
-        level.add(doc);
-        int depth = 0;
-        while (!level.isEmpty()) {
-            List<Element> next = new ArrayList<>();
-            for (Element e : level) {
-                for (Element child : e.children()) {
-                    if (depth + 1 >= Heuristics.MAX_ELEMENT_DEPTH) {
-                        tooDeep.add(child);
-                    } else {
-                        next.add(child);
-                    }
-                }
-            }
-            level = next;
-            depth++;
-        }
-        for (Node n : tooDeep) {
-            n.remove();
-        }
     }
 }

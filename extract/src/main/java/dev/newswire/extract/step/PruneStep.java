@@ -39,7 +39,8 @@ public final class PruneStep implements ExtractionStep {
                 if (!(node instanceof Element e)) {
                     return FilterResult.CONTINUE;
                 }
-                if (Heuristics.NON_CONTENT_TAGS.contains(e.normalName()) || BoilerplateClassifier.isHidden(e)) {
+                if (depth >= Heuristics.MAX_ELEMENT_DEPTH || Heuristics.NON_CONTENT_TAGS.contains(e.normalName())
+                        || BoilerplateClassifier.isHidden(e)) {
                     return FilterResult.REMOVE;
                 }
                 if (e.normalName().equals("article") || e.normalName().equals("main")
@@ -62,14 +63,16 @@ public final class PruneStep implements ExtractionStep {
             }
         }, body);
 
+        TextStats stats = TextStats.of(body);
+        page.stats = stats;
         if (candidates.isEmpty()) {
             return;
         }
-        int pageChars = textChars(body);
+        int pageChars = stats.get(body).text;
         Set<Element> holdsArticle = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element c : containers) {
             if (BoilerplateClassifier.classify(c) == BoilerplateClassifier.Verdict.NONE
-                    && textChars(c) >= PROTECTING_CONTAINER_MIN_CHARS) {
+                    && chars(c, stats) >= PROTECTING_CONTAINER_MIN_CHARS) {
                 for (Element a = c; a != null && holdsArticle.add(a); a = a.parent()) {
                     // marks the container and its ancestors
                 }
@@ -79,15 +82,16 @@ public final class PruneStep implements ExtractionStep {
             if (e.parent() == null || holdsArticle.contains(e) || !isAttached(e, body)) {
                 continue;
             }
-            if (shouldRemove(e, pageChars)) {
-                if (DEBUG) System.err.println("PRUNE " + e.normalName() + " ." + e.className() + " #" + e.id() + " chars=" + textChars(e) + "/" + pageChars + " " + BoilerplateClassifier.classify(e));
+            if (shouldRemove(e, chars(e, stats), pageChars)) {
+                if (DEBUG) System.err.println("PRUNE " + e.normalName() + " ." + e.className() + " #" + e.id() + " chars=" + chars(e, stats) + "/" + pageChars + " " + BoilerplateClassifier.classify(e));
+                stats.remove(e);
                 e.remove();
             }
         }
     }
 
     /** Decides for one candidate, given the page's text size. */
-    static boolean shouldRemove(Element e, int pageChars) {
+    static boolean shouldRemove(Element e, int chars, int pageChars) {
         BoilerplateClassifier.Verdict v = BoilerplateClassifier.classify(e);
         double maxShare = switch (v) {
             case DECISIVE -> Heuristics.DECISIVE_MAX_SHARE;
@@ -98,7 +102,7 @@ public final class PruneStep implements ExtractionStep {
         if (v == BoilerplateClassifier.Verdict.WEAK && Heuristics.FURNITURE_TAGS.contains(e.normalName())) {
             maxShare = Heuristics.FURNITURE_MAX_SHARE;
         }
-        return textChars(e) <= maxShare * Math.max(pageChars, 1);
+        return chars <= maxShare * Math.max(pageChars, 1);
     }
 
     private static boolean isAttached(Element e, Element body) {
@@ -108,6 +112,11 @@ public final class PruneStep implements ExtractionStep {
             }
         }
         return false;
+    }
+
+    private static int chars(Element e, TextStats stats) {
+        TextStats.Stat s = stats.get(e);
+        return s != null ? s.text : textChars(e);
     }
 
     /** Non-whitespace characters of text under an element. */

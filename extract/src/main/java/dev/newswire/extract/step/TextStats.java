@@ -33,6 +33,7 @@ public final class TextStats {
         // the block's own text, not inside nested blocks
         int ownText;
         int ownLink;
+        boolean removed;
         final Element element;
 
         Stat(Element element) {
@@ -115,6 +116,67 @@ public final class TextStats {
         return ts;
     }
 
+    /**
+     * Accounts for an element about to be removed from the tree: its counts leave its ancestors' and its own
+     * subtree's statistics are dropped.
+     */
+    public void remove(Element e) {
+        Stat own = stats.get(e);
+        int text;
+        int link;
+        int content = 0;
+        int paragraphs = 0;
+        if (own != null) {
+            text = own.text;
+            link = own.link;
+            content = own.content;
+            paragraphs = own.paragraphs;
+        } else {
+            int[] counts = inlineCounts(e);
+            text = counts[0];
+            link = counts[1];
+        }
+        for (Element a = e.parent(); a != null; a = a.parent()) {
+            Stat s = stats.get(a);
+            if (s != null) {
+                s.text -= text;
+                s.link -= link;
+                s.content -= content;
+                s.paragraphs -= paragraphs;
+            }
+        }
+        if (own != null) {
+            NodeTraversor.traverse((node, depth) -> {
+                if (node instanceof Element x) {
+                    Stat s = stats.remove(x);
+                    if (s != null) {
+                        s.removed = true;
+                        dirty = true;
+                    }
+                }
+            }, e);
+        }
+    }
+
+    private boolean dirty;
+
+    private static int[] inlineCounts(Element e) {
+        int[] n = {0, 0};
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode t) {
+                int c = nonSpace(t.getWholeText());
+                n[0] += c;
+                for (Node p = t.parentNode(); p != null && p != e.parentNode(); p = p.parentNode()) {
+                    if (p instanceof Element pe && pe.normalName().equals("a")) {
+                        n[1] += c;
+                        break;
+                    }
+                }
+            }
+        }, e);
+        return n;
+    }
+
     /** The statistics of an element, or null when it is not a block element under the root. */
     public Stat get(Element e) {
         return stats.get(e);
@@ -122,6 +184,10 @@ public final class TextStats {
 
     /** All block elements under the root, in document order. */
     public List<Stat> all() {
+        if (dirty) {
+            ordered.removeIf(s -> s.removed);
+            dirty = false;
+        }
         return ordered;
     }
 
