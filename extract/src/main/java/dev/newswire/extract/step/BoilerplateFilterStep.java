@@ -36,6 +36,7 @@ public final class BoilerplateFilterStep implements ExtractionStep {
         for (Block b : blocks) {
             String k = key(b.text());
             if (k.isEmpty() || b.linkDensity() > Heuristics.MAX_BLOCK_LINK_DENSITY) {
+                page.droppedBlocks.add(b);
                 continue;
             }
             // a long block seen before is a pull quote or a repeated teaser; short ones ("Pros", "Cons") repeat
@@ -44,6 +45,7 @@ public final class BoilerplateFilterStep implements ExtractionStep {
             }
             if (b.text().length() <= Heuristics.MAX_BOILERPLATE_LINE_CHARS) {
                 if (k.equals(title) || names.contains(k) || isBoilerplateLine(b.text())) {
+                    page.droppedBlocks.add(b);
                     continue;
                 }
             }

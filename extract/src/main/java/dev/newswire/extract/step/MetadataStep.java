@@ -61,6 +61,7 @@ public final class MetadataStep implements ExtractionStep {
 
         // title
         page.title = chooseTitle(c, article, page.siteName);
+        page.headline = c.h1.isEmpty() ? null : c.h1.get(0);
 
         // description
         page.description = firstNonBlank(c.meta.get("og:description"), c.meta.get("description"),
@@ -351,31 +352,64 @@ public final class MetadataStep implements ExtractionStep {
         }
         String candidate = firstNonBlank(og, c.titleTag);
         if (candidate != null) {
-            return stripSiteName(candidate, siteName);
+            return stripSiteName(candidate, siteName, c.h1.isEmpty() ? null : c.h1.get(0));
         }
         return c.h1.isEmpty() ? null : c.h1.get(0);
     }
 
-    /** Cuts "Headline | Site" / "Site - Headline" decorations, keeping the longest part. */
-    static String stripSiteName(String title, String siteName) {
+    /**
+     * Cuts "Headline | Site" / "Site - Headline" decorations: parts equal to the site name go; of the rest, the
+     * part the page's {@code <h1>} shares most words with, else the longest. With two parts and no site name
+     * known, the first is the headline unless it is much shorter (the usual "Headline | Site" order).
+     */
+    static String stripSiteName(String title, String siteName, String h1) {
         String[] separators = {" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "};
         for (String sep : separators) {
-            if (title.contains(sep)) {
-                String[] parts = title.split(java.util.regex.Pattern.quote(sep));
-                String best = null;
-                for (String p : parts) {
-                    String t = p.strip();
-                    if (siteName != null && normal(t).equals(normal(siteName))) {
-                        continue;
-                    }
-                    if (best == null || t.length() > best.length()) {
-                        best = t;
-                    }
-                }
-                if (best != null && best.length() >= 15) {
-                    return best;
+            if (!title.contains(sep)) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (String p : title.split(java.util.regex.Pattern.quote(sep))) {
+                String t = p.strip();
+                if (!t.isEmpty() && (siteName == null || !normal(t).equals(normal(siteName)))) {
+                    parts.add(t);
                 }
             }
+            if (parts.isEmpty()) {
+                return title;
+            }
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            String best = null;
+            if (h1 != null) {
+                Set<String> h1Words = Set.of(normal(h1).split(" "));
+                int bestShared = 0;
+                for (String p : parts) {
+                    int shared = 0;
+                    for (String w : normal(p).split(" ")) {
+                        if (h1Words.contains(w)) {
+                            shared++;
+                        }
+                    }
+                    if (shared > bestShared) {
+                        bestShared = shared;
+                        best = p;
+                    }
+                }
+            }
+            if (best == null && siteName == null && parts.size() == 2
+                    && parts.get(0).length() * 2 >= parts.get(1).length()) {
+                best = parts.get(0);
+            }
+            if (best == null) {
+                for (String p : parts) {
+                    if (best == null || p.length() > best.length()) {
+                        best = p;
+                    }
+                }
+            }
+            return best;
         }
         return title;
     }

@@ -26,6 +26,8 @@ public final class PageContext {
     public Document doc;
 
     public String title;
+    /** The page's first {@code <h1>}, or null. */
+    public String headline;
     public String description;
     public String canonicalUrl;
     public String siteName;
@@ -50,6 +52,8 @@ public final class PageContext {
     public final List<Element> contentRoots = new ArrayList<>();
     /** The main text blocks, in order. */
     public final List<Block> blocks = new ArrayList<>();
+    /** Blocks the boilerplate filter dropped (page-kind signals such as paywall lines live there). */
+    public final List<Block> droppedBlocks = new ArrayList<>();
 
     public String language;
     public String pageKind;

@@ -36,7 +36,13 @@ public final class PageKindStep implements ExtractionStep {
         }
         page.linkDensity = chars == 0 ? 0 : Math.min(1.0, (double) links / chars);
         double pageLinkDensity = page.pageTextChars == 0 ? 0 : (double) page.pageLinkChars / page.pageTextChars;
-        String title = page.title == null ? "" : page.title;
+        for (Block b : page.droppedBlocks) {
+            if (!paywallLine && b.text().length() < 300 && mayBePaywallLine(b.text())
+                    && Heuristics.PAYWALL_LINE.matcher(b.text()).find()) {
+                paywallLine = true;
+            }
+        }
+        String title = (page.title == null ? "" : page.title) + " | " + (page.headline == null ? "" : page.headline);
         if (chars == 0) {
             page.pageKind = "empty";
         } else if (chars < Heuristics.PAYWALL_MAX_CHARS && Heuristics.ERROR_PAGE.matcher(title).find()) {
