@@ -22,11 +22,14 @@ public final class DecodeStep implements ExtractionStep {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    /** Legacy charsets tried when sniffing, multi-byte first (their validity check is strong). */
+    /**
+     * Legacy charsets tried when sniffing, multi-byte first (their validity check is strong); windows-1252 before
+     * the other Latin ones, since a later charset must score strictly better to win.
+     */
     private static final List<Charset> SNIFF_CANDIDATES = available(
-            "Shift_JIS", "EUC-JP", "EUC-KR", "GB18030", "Big5", "windows-1251", "KOI8-R", "windows-1250",
-            "ISO-8859-2", "windows-1253", "windows-1254", "windows-1255", "windows-1256", "ISO-8859-15",
-            "windows-1252");
+            "Shift_JIS", "EUC-JP", "EUC-KR", "GB18030", "Big5", "windows-1251", "KOI8-R", "windows-1252",
+            "windows-1250", "ISO-8859-2", "windows-1253", "windows-1254", "windows-1255", "windows-1256",
+            "ISO-8859-15");
 
     @Override
     public void apply(PageContext page) {
@@ -126,58 +129,98 @@ public final class DecodeStep implements ExtractionStep {
     }
 
     /**
-     * How much a decoding looks like natural text, per non-ASCII character: kana and Hangul (only real Japanese
-     * and Korean decode to many of them) score high, common Han and lower-case Cyrillic and Latin letters score,
-     * upper-case runs (KOI8-R read as windows-1251 and vice versa gives mostly capitals), symbols, C1 controls and
-     * runs of accented Latin letters (mojibake) cost.
+     * How much a decoding looks like natural text, per non-ASCII character. Kana and Hangul score high (only real
+     * Japanese and Korean decode to many of them), common Han, Cyrillic and accented Latin letters score. Signs of a
+     * wrong charset cost: C1 controls and private-use characters, a Cyrillic or Greek letter glued to ASCII letters
+     * ("rйvolution" is windows-1252 read as windows-1251), Hangul and Han mixed inside one word (Chinese read as
+     * EUC-KR), capitals after small letters (KOI8-R read as windows-1251 gives mostly capitals), runs of accented
+     * Latin letters (UTF-8 or CJK bytes read as a Latin charset), and symbols.
      */
     static double textLikeness(String text) {
         double score = 0;
         int nonAscii = 0;
+        int prevKind = OTHER;
         char prev = ' ';
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c < 128) {
-                prev = c;
-                continue;
-            }
-            nonAscii++;
-            Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
-            if (c >= 0x80 && c < 0xA0 || c == '\ufffd' || (c >= 0xE000 && c <= 0xF8FF)) {
-                score -= 5;
-            } else if (block == Character.UnicodeBlock.HIRAGANA || block == Character.UnicodeBlock.KATAKANA) {
-                score += 3;
-            } else if (block == Character.UnicodeBlock.HANGUL_SYLLABLES) {
-                score += 3;
-            } else if (block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS) {
-                // common Han characters sit in the lower part of the block
-                score += c < 0x9FA6 ? 2 : -1;
-            } else if (block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-                    || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS) {
-                score += 1;
-            } else if (block == Character.UnicodeBlock.CYRILLIC || block == Character.UnicodeBlock.GREEK
-                    || block == Character.UnicodeBlock.HEBREW || block == Character.UnicodeBlock.ARABIC) {
-                score += Character.isUpperCase(c) && Character.isLetter(prev) ? -0.5 : Character.isLowerCase(c) ? 1 : 0.3;
-            } else if (Character.isLetter(c)) {
-                // accented Latin: fine between ASCII letters, suspicious in runs
-                score += prev >= 128 && Character.isLetter(prev) && !isCommonLatinPair(prev, c) ? -1 : 0.8;
-                if (Character.isUpperCase(c) && Character.isLowerCase(prev)) {
-                    score -= 1;
+            int kind = kindOf(c);
+            if (c >= 128) {
+                nonAscii++;
+                char next = i + 1 < n ? text.charAt(i + 1) : ' ';
+                boolean asciiNeighbour = prevKind == ASCII_LETTER || next < 128 && Character.isLetter(next);
+                switch (kind) {
+                    case BAD -> score -= 5;
+                    case KANA -> score += 3;
+                    case HANGUL -> score += prevKind == HAN ? -2 : 3;
+                    case HAN -> score += prevKind == HANGUL ? -2 : c < 0x9FA6 ? 2 : -1;
+                    case CJK_PUNCT -> score += 1;
+                    case CYRILLIC, GREEK, SEMITIC -> {
+                        if (asciiNeighbour) {
+                            score -= 2;
+                        } else if (Character.isUpperCase(c) && Character.isLetter(prev) && !Character.isUpperCase(prev)) {
+                            score -= 1;
+                        } else {
+                            score += Character.isLowerCase(c) ? 1 : 0.3;
+                        }
+                    }
+                    case LATIN -> {
+                        score += prevKind == LATIN ? -1 : 0.8;
+                        if (Character.isUpperCase(c) && Character.isLowerCase(prev)) {
+                            score -= 1;
+                        }
+                    }
+                    case PUNCT -> score += 0.5;
+                    default -> score -= 1;
                 }
-            } else if (c == '\u2019' || c == '\u201c' || c == '\u201d' || c == '\u2013' || c == '\u2014'
-                    || c == '\u00a0' || c == '\u2026' || c == '\u00ab' || c == '\u00bb') {
-                score += 0.5;
-            } else {
-                score -= 1;
             }
+            prevKind = kind;
             prev = c;
         }
         return nonAscii == 0 ? 0 : score / nonAscii;
     }
 
-    private static boolean isCommonLatinPair(char a, char b) {
-        // Latin-1 letters that legitimately follow each other are rare; allow repeated diacritics of one language
-        return Character.isLowerCase(a) && Character.isLowerCase(b) && a != 0xC3 && a != 0xE3 && a != 0xC2;
+    private static final int OTHER = 0, ASCII_LETTER = 1, BAD = 2, KANA = 3, HANGUL = 4, HAN = 5, CJK_PUNCT = 6,
+            CYRILLIC = 7, GREEK = 8, SEMITIC = 9, LATIN = 10, PUNCT = 11;
+
+    private static int kindOf(char c) {
+        if (c < 128) {
+            return Character.isLetter(c) ? ASCII_LETTER : OTHER;
+        }
+        if (c < 0xA0 || c == '\ufffd' || (c >= 0xE000 && c <= 0xF8FF)) {
+            return BAD;
+        }
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
+        if (block == Character.UnicodeBlock.HIRAGANA || block == Character.UnicodeBlock.KATAKANA) {
+            return KANA;
+        }
+        if (block == Character.UnicodeBlock.HANGUL_SYLLABLES) {
+            return HANGUL;
+        }
+        if (block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS) {
+            return HAN;
+        }
+        if (block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS) {
+            return CJK_PUNCT;
+        }
+        if (block == Character.UnicodeBlock.CYRILLIC) {
+            return CYRILLIC;
+        }
+        if (block == Character.UnicodeBlock.GREEK) {
+            return GREEK;
+        }
+        if (block == Character.UnicodeBlock.HEBREW || block == Character.UnicodeBlock.ARABIC) {
+            return SEMITIC;
+        }
+        if (Character.isLetter(c)) {
+            return LATIN;
+        }
+        if (c == '\u2019' || c == '\u2018' || c == '\u201c' || c == '\u201d' || c == '\u2013' || c == '\u2014'
+                || c == '\u00a0' || c == '\u2026' || c == '\u00ab' || c == '\u00bb' || c == '\u20ac' || c == '\u00b0') {
+            return PUNCT;
+        }
+        return OTHER;
     }
 
     /** Decodes strictly; null when the bytes are not valid in the charset. */
