@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 ServiceCommands.Sink.class,
                 ServiceCommands.ConfigDocs.class,
                 SoakCommand.class,
+                dev.newswire.extract.cli.ExtractCommand.class,
+                dev.newswire.extract.cli.ExtractEvalCommand.class,
                 dev.newswire.tagger.cli.TagCommand.class,
                 dev.newswire.tagger.cli.TagEvalCommand.class,
                 dev.newswire.tagger.cli.TagTrainCommand.class,
