@@ -10,8 +10,10 @@ import java.time.Duration;
  *                           two different stories on one topic still share few shingles
  * @param hashes             MinHash functions; must equal {@code bands * rowsPerBand}
  * @param bands              LSH bands: two sketches become candidates when all rows of one band agree
- * @param rowsPerBand        rows per band. 40 x 3 makes a pair with Jaccard 0.4 a candidate with probability 0.93,
- *                           0.5 with 0.995 (1 - (1 - J^3)^40); the verification below keeps precision
+ * @param rowsPerBand        rows per band. 60 x 2 makes a pair a candidate with probability 1 - (1 - J^2)^60: 0.92
+ *                           at Jaccard 0.2, 0.997 at 0.3, so shortened copies (Jaccard 0.2-0.5, high containment)
+ *                           are found; 40 x 3 missed 15% at Jaccard 0.36. Unrelated texts (J ~0.02) are candidates 2%
+ *                           of the time and the verification below rejects them
  * @param minShingles        texts with fewer shingles are only compared exactly: a few sentences are too little
  *                           evidence for "the same story"
  * @param jaccardThreshold   duplicate when the estimated Jaccard similarity of the shingle sets reaches this
@@ -29,7 +31,7 @@ public record DedupSettings(int shingleWords, int hashes, int bands, int rowsPer
                             int maxBucketSize, Duration window) {
 
     /** The measured defaults (see dedup/README.md). */
-    public static final DedupSettings DEFAULTS = new DedupSettings(3, 120, 40, 3, 25, 0.5, 0.7, 0.2, 100,
+    public static final DedupSettings DEFAULTS = new DedupSettings(3, 120, 60, 2, 25, 0.5, 0.7, 0.2, 100,
             Duration.ofDays(14));
 
     public DedupSettings {

@@ -18,18 +18,21 @@ import java.util.List;
  */
 public record Sketch(String exactHash, int shingleCount, long[] minHashes) {
 
-    private static final long[] SEEDS = seeds(1024);
+    private static final long[] SEEDS = seeds(1024, 0x2545F4914F6CDD1DL);
+    private static final long[] MULTIPLIERS = odd(seeds(1024, 0x5DEECE66DL));
 
     /** Sketches {@code text} with {@code settings}. */
     public static Sketch of(String text, DedupSettings settings) {
         List<String> words = TextNormalizer.words(text);
         long[] shingles = shingleHashes(words, settings.shingleWords());
         long[] mins = new long[settings.hashes()];
-        Arrays.fill(mins, Long.MAX_VALUE);
+        Arrays.fill(mins, -1L); // the largest unsigned value
+        // h_i(x) = a_i * x + b_i (mod 2^64) with odd a_i: a permutation of the 64-bit shingle hashes per i, one
+        // multiply-add instead of a full mix per (shingle, function) pair; x is already well mixed.
         for (long sh : shingles) {
             for (int i = 0; i < mins.length; i++) {
-                long h = mix(sh ^ SEEDS[i]);
-                if (h < mins[i]) {
+                long h = MULTIPLIERS[i] * sh + SEEDS[i];
+                if (Long.compareUnsigned(h, mins[i]) < 0) {
                     mins[i] = h;
                 }
             }
@@ -123,14 +126,21 @@ public record Sketch(String exactHash, int shingleCount, long[] minHashes) {
     }
 
     // Fixed seeds: signatures must stay comparable across restarts and instances.
-    private static long[] seeds(int n) {
+    private static long[] seeds(int n, long start) {
         long[] out = new long[n];
-        long x = 0x2545F4914F6CDD1DL;
+        long x = start;
         for (int i = 0; i < n; i++) {
             x += 0x9E3779B97F4A7C15L;
             out[i] = mix(x);
         }
         return out;
+    }
+
+    private static long[] odd(long[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] |= 1L;
+        }
+        return values;
     }
 
     /** Compact binary form for a state store. */

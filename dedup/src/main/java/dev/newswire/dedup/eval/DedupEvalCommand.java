@@ -51,6 +51,7 @@ public final class DedupEvalCommand implements Callable<Integer> {
                 LabelledPairs.MIN_STORY_WORDS, pairs.size(), seed, settings.jaccardThreshold(),
                 settings.containmentThreshold(), settings.minLengthRatio(), ms);
         System.out.print(r.report());
+        System.out.print(DedupEvaluation.reportIndexed(DedupEvaluation.runIndexed(stories, seed, settings)));
         return 0;
     }
 
