@@ -31,12 +31,16 @@ public final class TagTrainCommand implements Callable<Integer> {
     @Option(names = "--train", description = "CoNLL-format training files (default: CoNLL-2003 eng.train)")
     List<Path> train;
 
-    @Option(names = "--train-iob2", description = "UNER .iob2 training files (PER/LOC/ORG only; their O may be MISC)")
-    List<Path> trainIob2 = new ArrayList<>();
+    @Option(names = "--train-iob2", description = "UNER .iob2 training files (PER/LOC/ORG only; their O may be MISC); "
+            + "default: UNER EWT dev")
+    List<Path> trainIob2;
 
     @Option(names = "--train-even-docs", description = "CoNLL-format files of which only the even-numbered documents "
-            + "(0, 2, 4, ...) are trained on, keeping the odd ones unseen for tag-eval --docs odd (WikiGold)")
-    List<Path> trainEvenDocs = new ArrayList<>();
+            + "(0, 2, 4, ...) are trained on, keeping the odd ones unseen for tag-eval --docs odd; default: WikiGold")
+    List<Path> trainEvenDocs;
+
+    @Option(names = "--conll-only", description = "train on CoNLL-2003 alone: no UNER, no WikiGold")
+    boolean conllOnly;
 
     @Option(names = "--repeat-extra", defaultValue = "1",
             description = "present the --train-iob2 and --train-even-docs documents this many times per epoch, "
@@ -49,7 +53,7 @@ public final class TagTrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "12", description = "passes over the data (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--seed", defaultValue = "20031", description = "shuffling seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "11", description = "shuffling seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--min-weight", defaultValue = "0.05", description = "drop features with smaller weights (default: ${DEFAULT-VALUE})")
@@ -67,6 +71,13 @@ public final class TagTrainCommand implements Callable<Integer> {
         List<LabeledDocument> trainDocs = new ArrayList<>();
         for (Path p : train != null ? train : List.of(SharedDir.conll("eng.train"))) {
             trainDocs.addAll(ConllFormat.read(p, ConllFormat.Format.CONLL));
+        }
+        Path ner = SharedDir.locate().resolve("datasets/ner");
+        if (trainIob2 == null) {
+            trainIob2 = conllOnly ? List.of() : List.of(ner.resolve("uner-en/en_ewt-ud-dev.iob2"));
+        }
+        if (trainEvenDocs == null) {
+            trainEvenDocs = conllOnly ? List.of() : List.of(ner.resolve("wikigold/wikigold.conll.txt"));
         }
         List<LabeledDocument> extra = new ArrayList<>();
         for (Path p : trainEvenDocs) {

@@ -53,7 +53,7 @@ public final class EntityResolver {
     public List<Entity> resolve(String text, List<Token> tokens, List<RawMention> mentions) {
         List<RawMention> typed = new ArrayList<>(mentions.size());
         for (RawMention m : mentions) {
-            typed.add(correctType(m));
+            typed.add(correctType(trim(m, text, tokens)));
         }
         typed = majorityTypes(typed);
         Map<String, Cluster> clusters = new LinkedHashMap<>();
@@ -95,6 +95,33 @@ public final class EntityResolver {
             out.add(best == m.type() ? m : m.withType(best));
         }
         return out;
+    }
+
+    /**
+     * Trims what cannot end a name: trailing lower-case words ("North of"), and for places, capitalised words
+     * after a complete country name that machine translation left behind ("North Korea State media").
+     */
+    private RawMention trim(RawMention m, String text, List<Token> tokens) {
+        int end = m.words().length;
+        while (end > 1 && Character.isLowerCase(m.words()[end - 1].charAt(0))) {
+            end--;
+        }
+        if (m.type() == LOC && gazetteer.places(m.text()).isEmpty()) {
+            for (int k = end - 1; k >= 1; k--) {
+                if (gazetteer.countryByName(String.join(" ", java.util.Arrays.copyOf(m.words(), k))) != null) {
+                    end = k;
+                    break;
+                }
+            }
+        }
+        if (end == m.words().length) {
+            return m;
+        }
+        int first = m.tokenStart();
+        int last = first + end;
+        int charEnd = tokens.get(last - 1).end();
+        return new RawMention(m.type(), first, last, m.start(), charEnd, text.substring(m.start(), charEnd),
+                java.util.Arrays.copyOf(m.words(), end));
     }
 
     /** Type fixes the gazetteer is certain about; the statistical tagger is right about everything else. */
@@ -200,7 +227,8 @@ public final class EntityResolver {
 
     private void resolvePlace(RawMention m, Set<String> articleCountries, Map<String, Cluster> clusters) {
         Country byDemonym = m.type() == MISC ? gazetteer.countryByDemonym(m.text()) : null;
-        Place place = byDemonym != null ? byDemonym.place() : placeLinker.link(m.text(), articleCountries);
+        Place linked = byDemonym != null ? byDemonym.place() : placeLinker.link(m.text(), articleCountries);
+        Place place = linked != null ? linked : countryByShorthand(m.text(), articleCountries);
         String key;
         Cluster cluster;
         if (place != null) {
@@ -212,6 +240,27 @@ public final class EntityResolver {
             cluster = clusters.computeIfAbsent(key, k -> new Cluster(LOC, m.text(), null));
         }
         cluster.add(m.withType(LOC));
+    }
+
+    /**
+     * "the North" in an article naming North Korea (and no other "North ..." country) is North Korea: a bare
+     * first word of exactly one country the article names stands for that country.
+     */
+    private Place countryByShorthand(String word, Set<String> articleCountries) {
+        if (word.indexOf(' ') >= 0) {
+            return null;
+        }
+        Place found = null;
+        for (String iso : articleCountries) {
+            Country c = gazetteer.countryByIso(iso);
+            if (c != null && c.place().name().startsWith(word + " ")) {
+                if (found != null) {
+                    return null;
+                }
+                found = c.place();
+            }
+        }
+        return found;
     }
 
     /** "Washington, D.C." is called "Washington" in running text. */

@@ -52,6 +52,11 @@ public final class FeatureExtractor {
     private static final int T_CLUSTER_M1 = 29;
     private static final int T_CLUSTER_P1 = 30;
     private static final int T_LENGTH = 31;
+    private static final int T_RUN_LAST = 32;
+    private static final int T_RUN_FIRST = 33;
+    private static final int T_RUN_POSITION = 34;
+    private static final int T_PRIOR_M1 = 35;
+    private static final int T_PRIOR_P1 = 36;
 
     // Word flags: lexicon memberships, then document-level hints.
     static final int F_PERSON_NAME = 1;
@@ -66,6 +71,7 @@ public final class FeatureExtractor {
     private static final int FLAG_COUNT = 9;
 
     private static final long BOUNDARY = hash("<S>");
+    private static final java.util.Set<String> RUN_JOINERS = java.util.Set.of("of", "and", "the", "for", "de", "&");
     private static final long[] AFFIX_LENGTHS = {1, 2, 3, 4};
 
     private final Lexicon lexicon;
@@ -91,6 +97,9 @@ public final class FeatureExtractor {
         final int[] phraseInside;
         final int[] flags;
         final long[][] clusterHash;
+        /** Capitalised run (name-like word sequence) around each token: first and last index, -1 if none. */
+        final int[] runFirst;
+        final int[] runLast;
         /** Type index (0..3) the first-pass tagger gave this word elsewhere in the document, -1 none, 4 unset. */
         int[] prior;
 
@@ -107,6 +116,8 @@ public final class FeatureExtractor {
             phraseInside = new int[n];
             flags = new int[n];
             clusterHash = new long[n][];
+            runFirst = new int[n];
+            runLast = new int[n];
             String[] lower = new String[n];
             for (int i = 0; i < n; i++) {
                 String w = words[i];
@@ -154,6 +165,7 @@ public final class FeatureExtractor {
                     upperSentence[i] = shouting;
                 }
                 markPhrases(from, to);
+                markCapitalisedRuns(lower, from, to);
             }
             addDocumentHints(lower);
         }
@@ -189,6 +201,37 @@ public final class FeatureExtractor {
                         phraseInside[k] |= bestClasses;
                     }
                 }
+            }
+        }
+
+        /**
+         * Runs of capitalised words, joined across "of", "and", "the", "for", "de" when a capitalised word
+         * follows ("Bank of England"): the run's last word says much about every word in it ("Council").
+         */
+        private void markCapitalisedRuns(String[] lower, int from, int to) {
+            int i = from;
+            while (i < to) {
+                if ((flags[i] & F_CAPITALISED) == 0) {
+                    runFirst[i] = -1;
+                    runLast[i] = -1;
+                    i++;
+                    continue;
+                }
+                int end = i + 1;
+                while (end < to) {
+                    if ((flags[end] & F_CAPITALISED) != 0) {
+                        end++;
+                    } else if (RUN_JOINERS.contains(lower[end]) && end + 1 < to && (flags[end + 1] & F_CAPITALISED) != 0) {
+                        end += 2;
+                    } else {
+                        break;
+                    }
+                }
+                for (int k = i; k < end; k++) {
+                    runFirst[k] = i;
+                    runLast[k] = end - 1;
+                }
+                i = end;
             }
         }
 
@@ -299,6 +342,19 @@ public final class FeatureExtractor {
         if (i + 1 < to) {
             flagFeatures(c.flags[i + 1] & (F_PERSON_NAME | F_TITLE | F_ORG_KEYWORD | F_CAPITALISED), T_FLAG_P1, out);
         }
+        if (c.runFirst[i] >= 0) {
+            int first = c.runFirst[i];
+            int last = c.runLast[i];
+            int length = Math.min(last - first + 1, 5);
+            int position = first == last ? 0 : i == first ? 1 : i == last ? 3 : 2;
+            out.accept(combine(T_RUN_POSITION, position, length));
+            if (last != i) {
+                out.accept(combine(T_RUN_LAST, c.lowerHash[last]));
+            }
+            if (first != i) {
+                out.accept(combine(T_RUN_FIRST, c.lowerHash[first]));
+            }
+        }
         clusterFeatures(c.clusterHash[i], T_CLUSTER, out);
         if (i - 1 >= from) {
             clusterFeatures(c.clusterHash[i - 1], T_CLUSTER_M1, out);
@@ -316,6 +372,12 @@ public final class FeatureExtractor {
         int p = c.prior[i];
         out.accept(combine(T_PRIOR, p + 1));
         out.accept(combine(T_PRIOR_SHAPE, p + 1, c.shapeHash[i]));
+        if (i > c.sentenceStart[i]) {
+            out.accept(combine(T_PRIOR_M1, c.prior[i - 1] + 1));
+        }
+        if (i + 1 < c.sentenceEnd[i]) {
+            out.accept(combine(T_PRIOR_P1, c.prior[i + 1] + 1));
+        }
     }
 
     private static void clusterFeatures(long[] paths, int template, Sink out) {

@@ -120,4 +120,20 @@ class EntityResolverTest {
         assertEquals(2, un.mentions().size());
         assertEquals("wikidata:Q1065", un.id());
     }
+
+    @Test
+    void theNorthMeansTheOnlyNorthernCountryTheArticleNames() {
+        String text = "North Korea fired. The South said the North denied it. South Korea agreed.";
+        List<Entity> entities = resolve(text, "LOC:North Korea", "LOC:South Korea", "LOC:North", "LOC:South");
+        assertEquals(2, named(entities, "North Korea").mentions().size());
+        assertEquals(2, named(entities, "South Korea").mentions().size());
+    }
+
+    @Test
+    void wordsAfterACountryAndTrailingLowercaseAreTrimmed() {
+        String text = "North Korea State media spoke of the North of it.";
+        List<Entity> entities = resolve(text, "LOC:North Korea State");
+        Entity nk = named(entities, "North Korea");
+        assertEquals(List.of("North Korea"), nk.mentions().stream().map(Mention::text).toList());
+    }
 }
