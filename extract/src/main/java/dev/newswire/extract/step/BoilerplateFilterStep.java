@@ -41,6 +41,7 @@ public final class BoilerplateFilterStep implements ExtractionStep {
             }
             // a long block seen before is a pull quote or a repeated teaser; short ones ("Pros", "Cons") repeat
             if (b.text().length() >= Heuristics.MIN_DEDUPLICATED_CHARS && !seen.add(k)) {
+                page.droppedBlocks.add(b);
                 continue;
             }
             if (b.text().length() <= Heuristics.MAX_BOILERPLATE_LINE_CHARS) {

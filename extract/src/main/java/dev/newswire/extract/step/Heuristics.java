@@ -269,6 +269,9 @@ public final class Heuristics {
     public static final double INDEX_PAGE_LINK_DENSITY = 0.55;
 
     /** A set that tolerates repeats in the list (the lists are edited by hand). */
+    /** A page with no text but at least this many dropped (link) blocks is an index page, not an empty one. */
+    public static final int INDEX_PAGE_MIN_LINK_BLOCKS = 5;
+
     private static Set<String> setOf(String... values) {
         return Set.copyOf(java.util.Arrays.asList(values));
     }

@@ -44,7 +44,8 @@ public final class PageKindStep implements ExtractionStep {
         }
         String title = (page.title == null ? "" : page.title) + " | " + (page.headline == null ? "" : page.headline);
         if (chars == 0) {
-            page.pageKind = "empty";
+            // nothing but link lists: a section front or tag page; nothing at all: empty
+            page.pageKind = page.droppedBlocks.size() >= Heuristics.INDEX_PAGE_MIN_LINK_BLOCKS ? "index" : "empty";
         } else if (chars < Heuristics.PAYWALL_MAX_CHARS && Heuristics.ERROR_PAGE.matcher(title).find()) {
             page.pageKind = "error";
         } else if (chars < Heuristics.PAYWALL_MAX_CHARS

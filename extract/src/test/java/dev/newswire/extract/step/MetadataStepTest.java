@@ -1,0 +1,108 @@
+package dev.newswire.extract.step;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetadataStepTest {
+
+    private static PageContext meta(String head, String body) {
+        return StepTestSupport.run("<html lang=\"de-DE\"><head>" + head + "</head><body>" + body + "</body></html>",
+                new MetadataStep(new DateParser(StepTestSupport.CLOCK)));
+    }
+
+    @Test
+    void jsonLdArticleInAGraphWins() {
+        PageContext p = meta("<meta property=\"article:published_time\" content=\"2024-01-01T00:00:00Z\">"
+                + "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\"},{\"@type\":[\"NewsArticle\"],"
+                + "\"headline\":\"Flood defences hold\",\"datePublished\":\"2025-11-02T07:15:00+01:00\","
+                + "\"dateModified\":\"2025-11-02T09:00:00+01:00\",\"author\":{\"@type\":\"Person\",\"name\":\"Anna Berg\"},"
+                + "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Nordblatt\"}}]}</script>", "<h1>Flood defences hold</h1>");
+        assertEquals("Flood defences hold", p.title);
+        assertEquals(Instant.parse("2025-11-02T06:15:00Z"), p.published.instant());
+        assertEquals("2025-11-02", p.published.localDate());
+        assertEquals("json-ld", p.published.source());
+        assertEquals("json-ld", p.modified.source());
+        assertEquals(List.of("Anna Berg"), p.authors);
+        assertEquals("de", p.declaredLanguage);
+    }
+
+    @Test
+    void brokenJsonLdFallsBackToMeta() {
+        PageContext p = meta("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", oops</script>"
+                + "<meta property=\"article:published_time\" content=\"2025-05-06T10:00:00Z\">"
+                + "<meta name=\"author\" content=\"By Jane Doe and John Roe\">", "");
+        assertEquals("meta", p.published.source());
+        assertEquals(List.of("Jane Doe", "John Roe"), p.authors);
+    }
+
+    @Test
+    void timeElementThenUrl() {
+        PageContext p = meta("", "<article><time datetime=\"2025-07-08\">8 July</time></article>");
+        assertEquals("time", p.published.source());
+        assertEquals("2025-07-08", p.published.localDate());
+        PageContext q = StepTestSupport.run("<html><body><p>x</p></body></html>");
+        PageContext fromUrl = new PageContext("https://example.com/2025/03/09/some-story/");
+        fromUrl.doc = q.doc;
+        new MetadataStep(new DateParser(StepTestSupport.CLOCK)).apply(fromUrl);
+        assertEquals("url", fromUrl.published.source());
+        assertEquals("2025-03-09", fromUrl.published.localDate());
+    }
+
+    @Test
+    void impossibleDatesAreRejected() {
+        PageContext future = meta("<meta property=\"article:published_time\" content=\"2031-01-01T00:00:00Z\">", "");
+        assertNull(future.published, "a date in the future");
+        PageContext old = meta("<meta property=\"article:published_time\" content=\"1970-01-01T00:00:00Z\">", "");
+        assertNull(old.published, "a date before 1990");
+        PageContext invalid = meta("<meta property=\"article:published_time\" content=\"2025-02-30\">", "");
+        assertNull(invalid.published, "no such day");
+    }
+
+    @Test
+    void siteAccountsAreNotAuthors() {
+        PageContext p = meta("<meta property=\"og:site_name\" content=\"Daily Planet\">"
+                + "<meta name=\"author\" content=\"admin\">", "");
+        assertTrue(p.authors.isEmpty());
+        PageContext q = meta("<meta property=\"og:site_name\" content=\"Daily Planet\">"
+                + "<meta name=\"author\" content=\"Daily Planet\">", "");
+        assertTrue(q.authors.isEmpty());
+        PageContext r = meta("", "<span class=\"byline\">Written by <a rel=\"author\" href=\"/a\">ADMIN</a></span>");
+        assertTrue(r.authors.isEmpty());
+    }
+
+    @Test
+    void titleLosesTheSiteName() {
+        assertEquals("Flood defences hold on the coast",
+                MetadataStep.stripSiteName("Flood defences hold on the coast | Nordblatt", "Nordblatt", null));
+        assertEquals("Flood defences hold on the coast",
+                MetadataStep.stripSiteName("Nordblatt - Flood defences hold on the coast", null, null));
+        assertEquals("Page not found", MetadataStep.stripSiteName("Page not found | The Gazette", null, null));
+        PageContext p = meta("<title>Storm warning for the weekend – Nordblatt</title>"
+                + "<meta property=\"og:site_name\" content=\"Nordblatt\">", "<h1>Something else entirely</h1>");
+        assertEquals("Storm warning for the weekend", p.title);
+    }
+
+    @Test
+    void canonicalUrlAndSiteName() {
+        PageContext p = meta("<link rel=\"canonical\" href=\"https://example.com/a?x=1\">"
+                + "<meta property=\"og:site_name\" content=\"Example News\">", "");
+        assertEquals("https://example.com/a?x=1", p.canonicalUrl);
+        assertEquals("Example News", p.siteName);
+    }
+
+    @Test
+    void dateFormats() {
+        DateParser d = new DateParser(StepTestSupport.CLOCK);
+        assertEquals("2025-09-04", d.parse("September 4, 2025", "text").localDate());
+        assertEquals("2025-09-04", d.parse("4 Sep 2025", "text").localDate());
+        assertEquals("2025-09-04", d.parse("Thu, 04 Sep 2025 10:00:00 GMT", "meta").localDate());
+        assertEquals("2025-09-04", d.parse("2025/09/04", "meta").localDate());
+        assertEquals(Instant.parse("2025-09-04T08:00:00Z"), d.parse("2025-09-04T10:00:00+0200", "meta").instant());
+        assertNull(d.parse("yesterday", "text"));
+    }
+}
