@@ -29,9 +29,10 @@ final class NewsSite implements AutoCloseable {
         html("/", false, page("Home", "<a href='/section/world.html'>World</a> <a href='/world/ecb-rates.html'>ECB</a>"
                 + " <a href='/files/report.pdf'>Report (PDF)</a> <img src='/img/logo.png'> <a href='/missing.html'>Old link</a>"));
         html("/section/world.html", true, page("World", "<ul><li><a href='/world/putin-pyongyang.html'>Putin in Pyongyang</a>"
-                + "<li><a href='/aggregator/putin-copy.html'>Putin (copy)</a><li><a href='/world/ecb-rates.html'>ECB</a></ul>"));
+                + "<li><a href='/aggregator/putin-copy.html'>Putin (copy)</a><li><a href='/mirror/putin-summit.html'>Putin (mirror)</a><li><a href='/world/ecb-rates.html'>ECB</a></ul>"));
         resources.put("/world/putin-pyongyang.html", new Resource("text/html; charset=utf-8", ap, false));
         resources.put("/aggregator/putin-copy.html", new Resource("text/html; charset=utf-8", ap, true));
+        resources.put("/mirror/putin-summit.html", new Resource("text/html; charset=utf-8", mirrorCopy(ap), false));
         html("/world/ecb-rates.html", false, page("ECB holds rates", "<article><h1>ECB holds rates</h1><p>The European "
                 + "Central Bank kept interest rates unchanged on Thursday.</p></article>"));
         resources.put("/files/report.pdf", new Resource("application/pdf",
@@ -40,6 +41,19 @@ final class NewsSite implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", this::serve);
         server.start();
+    }
+
+    /** Canonical URL of the sample AP page. */
+    static final String AP_CANONICAL = "https://worldnewsdigest.example/2024/06/18/ahead-of-his-summit-with-north-koreas-kim-putin-promised-they-would-defeat-sanctions-together/";
+    /** Canonical URL of the mirror's copy: another site, so another article of the same story. */
+    static final String MIRROR_CANONICAL = "https://mirror.example/world/putin-kim-summit";
+
+    /** The AP page as another site republishes it: its own canonical URL, its own boilerplate around the story. */
+    static byte[] mirrorCopy(byte[] ap) {
+        String html = new String(ap, StandardCharsets.UTF_8).replace(AP_CANONICAL, MIRROR_CANONICAL)
+                .replace("<div class=\"entry-content\">", "<div class=\"entry-content\"><p>Advertisement</p>"
+                        + "<p>This story was automatically published from a wire feed and has not been edited by our staff.</p>");
+        return html.getBytes(StandardCharsets.UTF_8);
     }
 
     String baseUrl() {
