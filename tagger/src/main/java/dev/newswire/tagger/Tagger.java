@@ -57,8 +57,9 @@ public final class Tagger {
         // the model and the word classes read on other threads while the gazetteer loads here
         CompletableFuture<StatisticalTagger.Weights> weights = CompletableFuture.supplyAsync(StatisticalTagger::readShippedWeights);
         CompletableFuture<WordClusters> clusters = CompletableFuture.supplyAsync(() -> WordClusters.loadResource(CLUSTERS_RESOURCE));
+        CompletableFuture<Lexicon.WordLists> wordLists = CompletableFuture.supplyAsync(Lexicon.WordLists::read);
         Gazetteer gazetteer = Gazetteer.load();
-        FeatureExtractor extractor = new FeatureExtractor(Lexicon.load(gazetteer), clusters.join());
+        FeatureExtractor extractor = new FeatureExtractor(Lexicon.load(gazetteer, wordLists.join()), clusters.join());
         StatisticalTagger.Weights w = weights.join();
         return new Tagger(gazetteer, w != null ? StatisticalTagger.of(extractor, w) : new RuleTagger(gazetteer));
     }

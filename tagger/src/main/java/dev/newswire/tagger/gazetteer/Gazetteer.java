@@ -125,7 +125,8 @@ public final class Gazetteer {
     private void loadCities() {
         readTsv("cities.tsv.gz", f -> {
             // geonamesId name country featureCode admin1 population lat lon
-            Place p = new Place("geonames:" + f[0], f[1], f[2], f[3], Long.parseLong(f[5]),
+            // country and feature codes repeat 50,000 times: keep one copy of each
+            Place p = new Place("geonames:" + f[0], f[1], f[2].intern(), f[3].intern(), Long.parseLong(f[5]),
                     Double.parseDouble(f[6]), Double.parseDouble(f[7]));
             addPlace(p.name(), p);
             placesById.put(p.id(), p);

@@ -52,8 +52,28 @@ public final class Lexicon {
         this.titles = titles;
     }
 
+    /**
+     * The classpath word lists: person names, organisation keywords, titles. Independent of the gazetteer,
+     * so they can be read while it loads.
+     *
+     * @param personNames given and family names
+     * @param orgKeywords words that end or head organisation names
+     * @param titles      words that precede a person's name
+     */
+    public record WordLists(Set<String> personNames, Set<String> orgKeywords, Set<String> titles) {
+        /** Reads the lists from the classpath. */
+        public static WordLists read() {
+            return new WordLists(readWords("person-names.txt.gz"), readWords("org-keywords.txt"), readWords("titles.txt"));
+        }
+    }
+
     /** Builds the lexicon from the gazetteer and the word lists on the classpath. */
     public static Lexicon load(Gazetteer gazetteer) {
+        return load(gazetteer, WordLists.read());
+    }
+
+    /** Builds the lexicon from the gazetteer and already read word lists. */
+    public static Lexicon load(Gazetteer gazetteer, WordLists words) {
         Map<String, Integer> classes = new HashMap<>(gazetteer.placeNames().size() * 2);
         for (Map.Entry<String, List<Place>> e : gazetteer.placeNames().entrySet()) {
             int mask = 0;
@@ -73,8 +93,7 @@ public final class Lexicon {
             int bit = e.getValue().type() == dev.newswire.tagger.EntityType.PERSON ? KNOWN_PERSON : KNOWN_ORG;
             classes.merge(e.getKey(), bit, (a, b) -> a | b);
         }
-        return new Lexicon(classes, readWords("person-names.txt.gz"), readWords("org-keywords.txt"),
-                readWords("titles.txt"));
+        return new Lexicon(classes, words.personNames(), words.orgKeywords(), words.titles());
     }
 
     /** Class bits of a phrase given as a {@link Gazetteer#key} , 0 if unknown. */

@@ -16,28 +16,26 @@ public final class PerceptronModel {
     private static final int MAGIC = 0x4E575031; // "NWP1"
     private static final int L = Label.COUNT;
 
-    private final LongIntMap rows;
+    /** Feature hashes by row; looked up through {@link StatisticalTagger}'s joint table, not here. */
+    private final long[] keys;
     private final float[] weights;
     private final float[] transitions;
 
     PerceptronModel(long[] keys, float[] weights, float[] transitions) {
-        this.rows = new LongIntMap(keys.length);
-        for (int i = 0; i < keys.length; i++) {
-            rows.getOrAdd(keys[i], i);
-        }
+        this.keys = keys;
         this.weights = weights;
         this.transitions = transitions;
     }
 
     /** Number of features with weights. */
     public int featureCount() {
-        return rows.size();
+        return keys.length;
     }
 
 
     /** Feature hashes, indexed by row. */
     long[] keys() {
-        return rows.keysByValue();
+        return keys;
     }
 
     /** Weights, {@link Label#COUNT} per row. */
@@ -52,7 +50,6 @@ public final class PerceptronModel {
     /** Writes the model (caller closes the stream). */
     public void write(OutputStream stream) throws IOException {
         DataOutputStream out = new DataOutputStream(stream);
-        long[] keys = rows.keysByValue();
         out.writeInt(MAGIC);
         out.writeInt(L);
         out.writeInt(keys.length);
@@ -88,9 +85,7 @@ public final class PerceptronModel {
         }
         float scale = in.readFloat();
         long[] keys = new long[n];
-        for (int r = 0; r < n; r++) {
-            keys[r] = in.readLong();
-        }
+        java.nio.ByteBuffer.wrap(in.readNBytes(n * 8)).asLongBuffer().get(keys);
         float[] weights = new float[n * L];
         byte[] buf = new byte[weights.length * 2];
         in.readFully(buf);
