@@ -101,4 +101,13 @@ class SampleArticleTest {
         assertTrue(countries.contains("RU"), focus.toString());
         assertEquals("Pyongyang", focus.cities().get(0).name(), focus.toString());
     }
+
+    @Test
+    void capitalsActingAsGovernmentsAreMarked() {
+        Entity pyongyang = only(EntityType.LOCATION, "Pyongyang");
+        assertEquals("KP", pyongyang.attributes().get("governmentOf"), pyongyang.attributes().toString());
+        long pyongyangTokens = story.split("\\bPyongyang\\b", -1).length - 1;
+        assertEquals(pyongyangTokens, pyongyang.mentions().size(), "every mention stays with the city");
+        assertEquals(null, only(EntityType.LOCATION, "Washington").attributes().get("governmentOf"));
+    }
 }

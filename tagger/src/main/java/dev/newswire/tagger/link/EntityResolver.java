@@ -65,7 +65,7 @@ public final class EntityResolver {
                 continue;
             }
             if (m.type() == LOC || m.type() == MISC && gazetteer.countryByDemonym(m.text()) != null) {
-                resolvePlace(m, articleCountries, clusters);
+                resolvePlace(m, followedByState(m, tokens), actsAsGovernment(m, tokens), articleCountries, clusters);
             } else {
                 resolveOther(m, clusters);
             }
@@ -225,9 +225,50 @@ public final class EntityResolver {
         return codes;
     }
 
-    private void resolvePlace(RawMention m, Set<String> articleCountries, Map<String, Cluster> clusters) {
+    /** Verbs that, right after a capital's name, make it the government acting ("Moscow denies"). */
+    private static final Set<String> GOVERNMENT_VERBS = Set.of("said", "says", "say", "denied", "denies", "deny",
+            "supplies", "supplied", "supply", "accused", "accuses", "accuse", "warned", "warns", "warn", "wants",
+            "want", "has", "have", "is", "are", "will", "would", "could", "rejected", "rejects", "agreed", "agrees",
+            "demanded", "demands", "threatened", "threatens", "announced", "announces", "sent", "sends", "responded",
+            "insists", "insisted", "condemned", "condemns", "sanctioned", "vowed", "vows", "claims", "claimed");
+
+    /**
+     * A capital named as an actor: followed by a government verb, possibly after "and" another name ("Both
+     * Pyongyang and Moscow deny"), or one side of "between X and Y" (ties between states).
+     */
+    static boolean actsAsGovernment(RawMention m, List<Token> tokens) {
+        int next = m.tokenEnd();
+        if (word(tokens, next).equals("and") && isCapitalisedWord(word(tokens, next + 1))) {
+            next += 2;
+        }
+        if (GOVERNMENT_VERBS.contains(word(tokens, next))) {
+            return true;
+        }
+        int start = m.tokenStart();
+        boolean firstOfPair = word(tokens, start - 1).equals("between") && word(tokens, m.tokenEnd()).equals("and");
+        boolean secondOfPair = word(tokens, start - 1).equals("and") && word(tokens, start - 3).equals("between");
+        return firstOfPair || secondOfPair;
+    }
+
+    private static String word(List<Token> tokens, int i) {
+        return i >= 0 && i < tokens.size() ? tokens.get(i).text() : "";
+    }
+
+    /** "Washington state": the word after the name picks the state reading of a city-or-state name. */
+    private static boolean followedByState(RawMention m, List<Token> tokens) {
+        return m.tokenEnd() < tokens.size() && tokens.get(m.tokenEnd()).text().equalsIgnoreCase("state");
+    }
+
+    private void resolvePlace(RawMention m, boolean followedByState, boolean governmentUse, Set<String> articleCountries,
+                              Map<String, Cluster> clusters) {
         Country byDemonym = m.type() == MISC ? gazetteer.countryByDemonym(m.text()) : null;
-        Place linked = byDemonym != null ? byDemonym.place() : placeLinker.link(m.text(), articleCountries);
+        Place linked = byDemonym != null ? byDemonym.place() : null;
+        if (linked == null && followedByState) {
+            linked = placeLinker.link(m.text() + " state", articleCountries);
+        }
+        if (linked == null) {
+            linked = placeLinker.link(m.text(), articleCountries);
+        }
         Place place = linked != null ? linked : countryByShorthand(m.text(), articleCountries);
         String key;
         Cluster cluster;
@@ -235,6 +276,11 @@ public final class EntityResolver {
             key = "LOC:" + (place.id() != null ? place.id() : Gazetteer.key(place.name()));
             cluster = clusters.computeIfAbsent(key, k -> new Cluster(LOC, displayName(place), place.id()));
             cluster.place = place;
+            if (governmentUse && "PPLC".equals(place.featureType())) {
+                // "Pyongyang supplies Moscow": the capital stands for its government; the mention stays with
+                // the city (all mentions of the name in one entity) and the entity records the reading
+                cluster.governmentMentions++;
+            }
         } else {
             key = "LOC:" + Gazetteer.key(m.text());
             cluster = clusters.computeIfAbsent(key, k -> new Cluster(LOC, m.text(), null));
@@ -407,6 +453,10 @@ public final class EntityResolver {
                 a.put("geonamesId", Long.parseLong(p.id().substring("geonames:".length())));
             }
         }
+        if (c.governmentMentions > 0 && p != null) {
+            a.put("governmentOf", p.countryCode());
+            a.put("governmentMentionCount", c.governmentMentions);
+        }
         if (c.id != null && c.id.startsWith("wikidata:")) {
             a.put("wikidata", c.id.substring("wikidata:".length()));
         }
@@ -420,6 +470,7 @@ public final class EntityResolver {
         final String[] nameWords;
         String id;
         Place place;
+        int governmentMentions;
         final List<RawMention> mentions = new ArrayList<>();
 
         Cluster(int type, String name, String id) {

@@ -44,7 +44,10 @@ public final class FocusFinder {
             if (e.id().startsWith("iso3166:")) {
                 countryScores.merge(code, (double) mentions, Double::sum);
             } else {
-                countryScores.merge(code, CITY_WEIGHT_FOR_COUNTRY * mentions, Double::sum);
+                // a capital acting as its government ("Moscow denies") names the country outright
+                int governmentMentions = e.attributes().get("governmentMentionCount") instanceof Integer g ? g : 0;
+                countryScores.merge(code, CITY_WEIGHT_FOR_COUNTRY * (mentions - governmentMentions) + governmentMentions,
+                        Double::sum);
                 if (String.valueOf(e.attributes().get("featureType")).startsWith("PPL")) {
                     cities.add(new FocusPlace(e.name(), e.id(), code, mentions));
                 }

@@ -136,4 +136,15 @@ class EntityResolverTest {
         Entity nk = named(entities, "North Korea");
         assertEquals(List.of("North Korea"), nk.mentions().stream().map(Mention::text).toList());
     }
+
+    @Test
+    void washingtonIsTheCapitalUnlessTheTextSaysState() {
+        String text = "Washington warned Moscow. Fires hit Washington state.";
+        List<Entity> entities = resolve(text, "LOC:Washington", "LOC:Moscow");
+        Entity capital = entities.stream().filter(e -> "geonames:4140963".equals(e.id())).findFirst().orElseThrow();
+        assertEquals(1, capital.mentions().size());
+        Entity state = entities.stream().filter(e -> "ADM1".equals(e.attributes().get("featureType"))).findFirst().orElseThrow();
+        assertEquals("Washington State", state.name());
+        assertEquals("US", state.attributes().get("countryCode"));
+    }
 }
