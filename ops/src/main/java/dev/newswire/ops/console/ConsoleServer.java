@@ -1,0 +1,220 @@
+package dev.newswire.ops.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.newswire.model.Json;
+import dev.newswire.ops.metrics.Metrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web console: a live feed of enriched articles with people and places highlighted, topic and lag tables,
+ * throughput charts, the top entities of the last hour and the dead-letter browser. JDK HTTP server, static files
+ * from the classpath, no CDN. Crawled content is untrusted: the page renders it with DOM text nodes only, and the
+ * Content-Security-Policy allows no inline script as a second line of defence.
+ *
+ * <pre>{@code
+ * try (ConsoleServer console = ConsoleServer.start(Map.of("bootstrap.servers", bootstrap), jdbcUrl, 8471)) {
+ *     System.out.println("console at http://127.0.0.1:" + console.port() + "/");
+ * }
+ * }</pre>
+ */
+public final class ConsoleServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
+    /** The console's usual port; the embedded run takes it when free. */
+    public static final int DEFAULT_PORT = 8471;
+    private static final String STATIC_ROOT = "/dev/newswire/ops/console/";
+    private static final Map<String, String> STATIC = Map.of(
+            "/", "index.html",
+            "/index.html", "index.html",
+            "/console.js", "console.js",
+            "/console.css", "console.css");
+    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<AutoCloseable> parts;
+
+    private ConsoleServer(HttpServer server, ExecutorService executor, List<AutoCloseable> parts) {
+        this.server = server;
+        this.executor = executor;
+        this.parts = parts;
+    }
+
+    /**
+     * Starts the console on 127.0.0.1, serving {@link Metrics#global()} at {@code /metrics} too.
+     *
+     * @param kafkaClientProps Kafka client properties (at least bootstrap.servers; TLS/SASL settings as for any client)
+     * @param jdbcUrlOrNull    the sink's database, to show stored-article counts; null for none
+     * @param port             the port, 0 for any free one
+     */
+    public static ConsoleServer start(Map<String, String> kafkaClientProps, String jdbcUrlOrNull, int port) throws IOException {
+        return start(kafkaClientProps, jdbcUrlOrNull, "127.0.0.1", port, Metrics.global());
+    }
+
+    /**
+     * Starts the console.
+     *
+     * @param host          address to bind (127.0.0.1 unless others must reach it)
+     * @param metricsOrNull meters to serve at {@code /metrics}, or null
+     */
+    public static ConsoleServer start(Map<String, String> kafkaClientProps, String jdbcUrlOrNull, String host, int port,
+                                      Metrics metricsOrNull) throws IOException {
+        Map<String, Object> props = new HashMap<>(kafkaClientProps);
+        List<AutoCloseable> parts = new ArrayList<>();
+        LiveArticles articles = new LiveArticles();
+        LiveDeadLetters deadLetters = new LiveDeadLetters();
+        LiveStatus status = new LiveStatus(props, jdbcUrlOrNull);
+        parts.add(status);
+        parts.add(LiveArticles.follow(props, articles));
+        parts.add(LiveDeadLetters.follow(props, deadLetters));
+
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        } catch (IOException e) {
+            closeAll(parts);
+            throw new IOException("console cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        server.createContext("/", ex -> serveStatic(ex));
+        server.createContext("/api/articles", ex -> json(ex, () -> articles.articles(intParam(ex, "limit", 50, 1, LiveArticles.KEEP))));
+        server.createContext("/api/entities", ex -> json(ex, () -> articles.topEntities(intParam(ex, "limit", 10, 1, 50))));
+        server.createContext("/api/status", ex -> json(ex, status::status));
+        server.createContext("/api/throughput", ex -> json(ex, status::throughput));
+        server.createContext("/api/deadletters", ex -> json(ex, () -> deadLetters.list(param(ex, "reason"),
+                intParam(ex, "limit", 100, 1, LiveDeadLetters.KEEP))));
+        if (metricsOrNull != null) {
+            server.createContext("/metrics", metricsOrNull.handler());
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "newswire-console-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.start();
+        ConsoleServer console = new ConsoleServer(server, executor, parts);
+        LOG.info("Web console at http://{}:{}/", host, console.port());
+        return console;
+    }
+
+    /** The port the console listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The console's address, e.g. {@code http://127.0.0.1:8471/}. */
+    public String url() {
+        return "http://" + server.getAddress().getHostString() + ":" + port() + "/";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        closeAll(parts);
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (AutoCloseable p : parts) {
+            try {
+                p.close();
+            } catch (Exception e) {
+                LOG.debug("Closing {}: {}", p, e.toString());
+            }
+        }
+    }
+
+    private static void serveStatic(HttpExchange ex) throws IOException {
+        try (ex) {
+            String file = STATIC.get(ex.getRequestURI().getPath());
+            if (!"GET".equals(ex.getRequestMethod())) {
+                ex.sendResponseHeaders(405, -1);
+                return;
+            }
+            if (file == null) {
+                send(ex, 404, "text/plain; charset=utf-8", "not found".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            byte[] body;
+            try (InputStream in = ConsoleServer.class.getResourceAsStream(STATIC_ROOT + file)) {
+                if (in == null) {
+                    throw new IOException("missing console resource " + file);
+                }
+                body = in.readAllBytes();
+            }
+            String type = file.endsWith(".html") ? "text/html; charset=utf-8"
+                    : file.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
+            send(ex, 200, type, body);
+        }
+    }
+
+    private static void json(HttpExchange ex, Supplier<JsonNode> body) throws IOException {
+        try (ex) {
+            if (!"GET".equals(ex.getRequestMethod())) {
+                ex.sendResponseHeaders(405, -1);
+                return;
+            }
+            byte[] bytes;
+            try {
+                bytes = Json.MAPPER.writeValueAsBytes(body.get());
+            } catch (RuntimeException e) {
+                LOG.warn("Console API {} failed: {}", ex.getRequestURI().getPath(), e.toString());
+                send(ex, 500, "application/json", "{\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            send(ex, 200, "application/json; charset=utf-8", bytes);
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        var h = ex.getResponseHeaders();
+        h.set("Content-Type", type);
+        h.set("Content-Security-Policy", CSP);
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("X-Frame-Options", "DENY");
+        h.set("Referrer-Policy", "no-referrer");
+        h.set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(status, body.length);
+        ex.getResponseBody().write(body);
+    }
+
+    private static String param(HttpExchange ex, String name) {
+        String q = ex.getRequestURI().getRawQuery();
+        if (q == null) {
+            return null;
+        }
+        for (String pair : q.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (k.equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static int intParam(HttpExchange ex, String name, int dflt, int min, int max) {
+        String v = param(ex, name);
+        try {
+            return v == null ? dflt : Math.max(min, Math.min(max, Integer.parseInt(v)));
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+}
