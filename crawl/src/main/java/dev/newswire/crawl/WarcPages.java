@@ -59,40 +59,47 @@ public final class WarcPages {
         Optional<WarcRecord> next;
         while ((next = reader.next()).isPresent()) {
             WarcRecord record = next.get();
+            RawPage page;
             try {
-                handle(record, sink);
+                page = pageOf(record, sink);
             } catch (IOException | RuntimeException e) {
                 sink.skip("malformed-record", record.type() + " record at byte " + record.position() + ": " + e.getMessage());
+                page = null;
+            }
+            // Outside the try: a failure to publish is not a malformed record and must stop the run.
+            if (page != null) {
+                sink.page(page);
             }
             onRecord.accept(reader.position());
         }
     }
 
-    private void handle(WarcRecord record, PageSink sink) throws IOException {
+    /** The page in {@code record}, or null when it is skipped (told to {@code sink} with its reason). */
+    private RawPage pageOf(WarcRecord record, PageSink sink) throws IOException {
         if (record instanceof WarcRevisit revisit) {
             sink.skip("revisit", revisit.target() + " (same content as an earlier capture)");
-            return;
+            return null;
         }
         if (!(record instanceof WarcResponse response)) {
             sink.skip("warc-" + record.type().toLowerCase(Locale.ROOT), record.type() + " record");
-            return;
+            return null;
         }
         String target = response.target();
         if (!isHttp(target) || !isHttpMessage(response)) {
             sink.skip("not-http", target);
-            return;
+            return null;
         }
         HttpResponse http = response.http();
         int status = http.status();
         if (status < 200 || status >= 300) {
             sink.skip("http-" + status, target);
-            return;
+            return null;
         }
         Map<String, String> headers = headers(http.headers().map());
         String contentType = headers.get("content-type");
         if (contentType != null && !HtmlContent.isHtml(contentType, new byte[0])) {
             sink.skip("not-html", target + " (" + contentType + ")");
-            return;
+            return null;
         }
         byte[] body;
         try (InputStream in = http.bodyDecoded().stream()) {
@@ -100,13 +107,13 @@ public final class WarcPages {
         }
         if (body.length > maxPageBytes) {
             sink.skip("too-large", target + " (over " + maxPageBytes + " bytes)");
-            return;
+            return null;
         }
         if (contentType == null && !HtmlContent.isHtml(null, body)) {
             sink.skip("not-html", target + " (no content type, not HTML by its first bytes)");
-            return;
+            return null;
         }
-        sink.page(RawPage.of(target, response.date(), status, headers, body, crawler));
+        return RawPage.of(target, response.date(), status, headers, body, crawler);
     }
 
     private static boolean isHttp(String target) {
