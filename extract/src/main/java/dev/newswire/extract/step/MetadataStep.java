@@ -383,7 +383,7 @@ public final class MetadataStep implements ExtractionStep {
             }
             String best = null;
             if (h1 != null) {
-                Set<String> h1Words = Set.of(normal(h1).split(" "));
+                Set<String> h1Words = new java.util.HashSet<>(List.of(normal(h1).split(" ")));
                 int bestShared = 0;
                 for (String p : parts) {
                     int shared = 0;
