@@ -45,7 +45,8 @@ public final class ArticleEnricher {
         } catch (UndecodableContentException e) {
             throw new EnrichmentException("undecodable-content", e.getMessage(), e);
         }
-        String text = r.text();
+        List<String> paragraphs = r.paragraphs().stream().map(TextSanitizer::clean).filter(p -> !p.isBlank()).toList();
+        String text = String.join("\n\n", paragraphs);
         List<Article.Entity> entities = new ArrayList<>();
         if (!text.isEmpty()) {
             for (Entity e : tagger.tag(text)) {
@@ -54,8 +55,9 @@ public final class ArticleEnricher {
         }
         String canonical = canonicalUrl(r.canonicalUrl(), page.url());
         return new Article(SchemaVersions.ARTICLE, Keys.articleId(canonical), page.url(), canonical, Keys.host(canonical),
-                r.siteName(), r.title(), byline(r.authors()), r.authors(), r.published(), r.publishedSource(),
-                r.modified(), r.language(), text, r.paragraphs(), entities, page.fetchedAt(), page.crawler(),
+                TextSanitizer.clean(r.siteName()), TextSanitizer.clean(r.title()), TextSanitizer.clean(byline(r.authors())),
+                r.authors().stream().map(TextSanitizer::clean).toList(), r.published(), r.publishedSource(),
+                r.modified(), r.language(), text, paragraphs, entities, page.fetchedAt(), page.crawler(),
                 new Article.Quality(r.pageKind(), r.isArticle(), text.length(), r.linkDensity()), null, null);
     }
 

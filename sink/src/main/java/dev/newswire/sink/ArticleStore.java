@@ -163,6 +163,17 @@ public final class ArticleStore {
         }
     }
 
+    /** Writes one article in a transaction that is rolled back: throws what the database thinks of it. */
+    public void check(Article a) throws SQLException {
+        try (Connection c = connect()) {
+            try {
+                upsert(c, a);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
     private void upsert(Connection c, Article a) throws SQLException {
         int changed;
         try (PreparedStatement ps = c.prepareStatement(UPSERT_ARTICLE)) {

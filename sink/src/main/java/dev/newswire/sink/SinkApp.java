@@ -161,6 +161,7 @@ public final class SinkApp implements AutoCloseable {
     private void writeWithRetry(List<Article> articles, Map<Integer, Long> next) {
         long backoff = config.getLong(SinkConfig.RETRY_BACKOFF_MS);
         int attempt = 0;
+        boolean sifted = false;
         while (true) {
             try {
                 store.write(articles, group, Topics.ARTICLES, next);
@@ -170,6 +171,16 @@ public final class SinkApp implements AutoCloseable {
                 }
                 return;
             } catch (SQLException e) {
+                if (!isRetriable(e)) {
+                    if (sifted) {
+                        throw new IllegalStateException("the database refuses a batch whose articles it accepts one by one", e);
+                    }
+                    sifted = true;
+                    // The data, not the database: find the article(s) it refuses, park them, store the rest.
+                    LOG.warn("Database refused a batch of {} ({}: {}); writing one by one", articles.size(), e.getSQLState(), e.getMessage());
+                    articles = withoutRefused(articles);
+                    continue;
+                }
                 attempt++;
                 if (!running) {
                     throw new WakeupException();
@@ -184,10 +195,44 @@ public final class SinkApp implements AutoCloseable {
         }
     }
 
+    /**
+     * Connection loss, shutdown, lack of resources and transaction conflicts pass; data errors (22xxx), constraint
+     * violations (23xxx) and the like do not, so retrying them would block the partition for ever.
+     */
+    static boolean isRetriable(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                || state.startsWith("40") || state.startsWith("58");
+    }
+
+    /** Tries each article alone; those the database refuses become dead letters. */
+    private List<Article> withoutRefused(List<Article> articles) {
+        List<Article> accepted = new ArrayList<>();
+        for (Article a : articles) {
+            try {
+                store.check(a);
+                accepted.add(a);
+            } catch (SQLException e) {
+                if (isRetriable(e)) {
+                    accepted.add(a); // the database went away meanwhile: the normal retry handles it
+                    continue;
+                }
+                ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.DLQ, a.id(), Json.write(a));
+                DeadLetters.addProvenance(dead.headers(), STAGE, "store-rejected", e, Topics.ARTICLES, -1, -1);
+                sendDeadLetter(dead);
+            }
+        }
+        return accepted;
+    }
+
     private void deadLetter(ConsumerRecord<String, byte[]> r, String reason, Exception e) {
         LOG.warn("Dead letter from {}-{}@{}: {}: {}", r.topic(), r.partition(), r.offset(), reason, e.getMessage());
         ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.DLQ, null, r.key(), r.value(), r.headers());
         DeadLetters.addProvenance(dead.headers(), STAGE, reason, e, r.topic(), r.partition(), r.offset());
+        sendDeadLetter(dead);
+    }
+
+    private void sendDeadLetter(ProducerRecord<String, byte[]> dead) {
         try {
             producer.send(dead).get();
         } catch (InterruptedException ie) {

@@ -176,6 +176,23 @@ class SinkIT {
         }
     }
 
+    @Test
+    @Order(3)
+    void anArticleTheDatabaseRefusesBecomesADeadLetterAndTheRestIsStored() throws Exception {
+        Article refused = article("nul", Instant.parse("2026-11-05T10:00:00Z"), "Title with a NUL \u0000 inside");
+        Article after = article("after-nul", Instant.parse("2026-11-05T10:00:01Z"), "After");
+        try (SinkApp sink = SinkApp.start(config("sink-it"))) {
+            send(refused);
+            send(after);
+            await(rows("SELECT count(*) FROM articles WHERE title = 'After'", 1), "the article after the refused one");
+        }
+        assertEquals(0, count("SELECT count(*) FROM articles WHERE id = '" + refused.id() + "'"));
+        List<ConsumerRecord<String, byte[]>> dead = readAll(Topics.DLQ).stream().filter(r -> refused.id().equals(r.key())).toList();
+        assertEquals(1, dead.size());
+        assertEquals("store-rejected", DeadLetters.header(dead.get(0).headers(), DeadLetters.REASON));
+        assertEquals("sink", DeadLetters.header(dead.get(0).headers(), DeadLetters.STAGE));
+    }
+
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
