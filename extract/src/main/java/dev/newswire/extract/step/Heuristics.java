@@ -74,7 +74,7 @@ public final class Heuristics {
             "postnav", "pagination", "pager",
             // navigation and chrome
             "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "masthead", "topbar", "toolbar",
-            "skiplink", "sidebar", "widget", "widgets", "footer", "copyright", "sitemap",
+            "skiplink", "sidebar", "footer", "copyright", "sitemap",
             // ads, promos, newsletters, consent
             "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "dfp", "gpt",
             "sponsor", "sponsored", "promo", "promotion", "newsletter", "subscribe", "subscription", "signup",
@@ -94,7 +94,7 @@ public final class Heuristics {
     public static final Set<String> WEAK_BOILERPLATE_TOKENS = setOf(
             "sidebar", "meta", "author", "authors", "byline", "banner", "overlay", "print",
             "follow", "likes", "popular", "search", "login", "rating", "ratings", "bio", "dateline",
-            "modal", "lightbox", "sponsor", "sponsored", "menu", "nav", "navigation", "widget", "widgets");
+            "modal", "lightbox", "sponsor", "sponsored", "menu", "nav", "navigation");
 
     /** Share of the whole page's text above which an element with only weak tokens is kept. */
     public static final double WEAK_TOKEN_MAX_SHARE = 0.30;
