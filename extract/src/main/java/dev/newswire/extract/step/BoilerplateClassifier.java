@@ -158,8 +158,15 @@ public final class BoilerplateClassifier {
         return a.ordinal() >= b.ordinal() ? a : b;
     }
 
-    /** Whether an element is hidden from readers (hidden attribute, display:none, aria-hidden). */
+    /**
+     * Whether an element is hidden from readers: the {@code hidden} attribute, {@code aria-hidden="true"},
+     * {@code visibility:hidden}. An inline {@code display:none} is not enough: collapsed accordions and tabs of
+     * the article use it, and the menus and pop-ups that also use it carry boilerplate classes anyway.
+     */
     public static boolean isHidden(Element e) {
+        if (e.attributesSize() == 0) {
+            return false;
+        }
         if (e.hasAttr("hidden")) {
             // streamed server rendering parks finished content in hidden boundaries that a script swaps in
             return !e.id().startsWith(Heuristics.STREAMED_CONTENT_ID_PREFIX);
@@ -172,7 +179,7 @@ public final class BoilerplateClassifier {
             return false;
         }
         String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
-        return s.contains("display:none") || s.contains("visibility:hidden");
+        return s.contains("visibility:hidden");
     }
 
     /** Whether an element's class, id or itemprop names a main-content container; returns its rank or -1. */
