@@ -87,8 +87,8 @@ public class TaggerPerf {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    @Warmup(iterations = 2, time = 5)
-    @Measurement(iterations = 3, time = 5)
+    @Warmup(iterations = 2, time = 10)
+    @Measurement(iterations = 3, time = 10)
     @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
     public void labelTokens(Loaded s, Tokens counter, Blackhole bh) {
         for (LabeledDocument d : s.devDocs) {
@@ -100,8 +100,8 @@ public class TaggerPerf {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    @Warmup(iterations = 2, time = 5)
-    @Measurement(iterations = 3, time = 5)
+    @Warmup(iterations = 2, time = 10)
+    @Measurement(iterations = 3, time = 10)
     @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
     public List<Entity> tagArticle(Loaded s, Tokens counter) {
         counter.tokens += s.storyTokens;
