@@ -16,11 +16,11 @@ class PruneStepTest {
     void removesFurnitureAndBoilerplateBlocks() {
         String text = pruned("<nav>Home News</nav><div class=\"share-bar\">Share Tweet</div>"
                 + "<div id=\"comments\" class=\"comments-area\">Great post!</div><div class=\"cookie-banner\">We use cookies</div>"
-                + "<span class=\"screen-reader-text\">Opens in new window</span><div style=\"display:none\">hidden</div>"
+                + "<span class=\"screen-reader-text\">Opens in new window</span><div hidden>hidden</div><div style=\"visibility: hidden\">invisible</div>"
                 + "<div class=\"entry-content\">" + StepTestSupport.paragraphs(5, "Story") + "</div>"
                 + "<div class=\"related-posts\">Other story</div><footer>Copyright</footer><form><input name=q></form>");
         assertTrue(text.contains("Story 5"));
-        for (String gone : new String[] {"Home", "Share", "Great post", "cookies", "new window", "hidden",
+        for (String gone : new String[] {"Home", "Share", "Great post", "cookies", "new window", "hidden", "invisible",
                 "Other story", "Copyright"}) {
             assertFalse(text.contains(gone), gone);
         }
@@ -45,6 +45,13 @@ class PruneStepTest {
         String text = pruned("<div class=\"elementor-widget elementor-widget-text-editor\"><div class=\"elementor-widget-container\">"
                 + StepTestSupport.paragraphs(3, "Story") + "</div></div>");
         assertTrue(text.contains("Story 3"));
+    }
+
+    @Test
+    void keepsCollapsedAccordionContent() {
+        String text = pruned("<div class=\"entry-content\"><h3>Step 1</h3><div style=\"display:none\">"
+                + StepTestSupport.paragraphs(2, "Collapsed") + "</div></div>");
+        assertTrue(text.contains("Collapsed 2"));
     }
 
     @Test
