@@ -78,10 +78,7 @@ public final class Pipeline implements AutoCloseable {
         }
         settings.putIfAbsent(EnrichConfig.STATE_DIR, dataDir.resolve("streams").toString());
         IngestConfig ingestConfig = new IngestConfig(settings);
-        if (ingestConfig.getBoolean(CommonConfig.TOPICS_CREATE)) {
-            TopicAdmin.ensureTopics(CommonConfig.kafkaClientProps(ingestConfig),
-                    ingestConfig.getInt(CommonConfig.TOPICS_PARTITIONS), ingestConfig.getShort(CommonConfig.TOPICS_REPLICATION_FACTOR));
-        }
+        TopicAdmin.ensureTopics(ingestConfig);
         sink = SinkApp.start(new SinkConfig(settings));
         started.add(sink);
         enrich = EnrichApp.start(new EnrichConfig(settings));

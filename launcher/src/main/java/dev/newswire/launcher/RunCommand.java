@@ -2,7 +2,6 @@ package dev.newswire.launcher;
 
 import dev.newswire.ingest.FileIngester;
 import dev.newswire.ingest.IngestConfig;
-import dev.newswire.model.Article;
 import dev.newswire.model.Keys;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,23 +91,8 @@ public final class RunCommand implements Callable<Integer> {
             if (once) {
                 return 0;
             }
-            System.err.println("Running. POST pages to http://127.0.0.1:" + pipeline.ingestPort() + "/pages; Ctrl-C to stop.");
-            CountDownLatch stop = new CountDownLatch(1);
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stop.countDown();
-                try {
-                    // The JVM exits when the hooks end: wait for a clean close of broker and database.
-                    stopped.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "newswire-shutdown"));
-            stop.await();
-            System.err.println("Stopping...");
-            pipeline.close();
-            stopped.countDown();
-            return 0;
+            return ServiceCommands.serveUntilStopped(pipeline,
+                    "Pipeline (POST pages to http://127.0.0.1:" + pipeline.ingestPort() + "/pages)");
         }
     }
 }

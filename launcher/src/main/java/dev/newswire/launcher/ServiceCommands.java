@@ -50,12 +50,11 @@ final class ServiceCommands {
         return 0;
     }
 
-    static void ensureTopics(Map<String, String> config) {
-        IngestConfig c = new IngestConfig(config);
-        if (c.getBoolean(CommonConfig.TOPICS_CREATE)) {
-            TopicAdmin.ensureTopics(CommonConfig.kafkaClientProps(c), c.getInt(CommonConfig.TOPICS_PARTITIONS),
-                    c.getShort(CommonConfig.TOPICS_REPLICATION_FACTOR));
-        }
+    /** The cluster's settings, with the pipeline's topics created when missing. */
+    static Map<String, String> clusterWithTopics(Settings settings) {
+        Map<String, String> config = Cluster.resolve(settings);
+        TopicAdmin.ensureTopics(new IngestConfig(config));
+        return config;
     }
 
     @Command(name = "enrich", mixinStandardHelpOptions = true,
@@ -66,8 +65,7 @@ final class ServiceCommands {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, String> config = Cluster.resolve(settings);
-            ensureTopics(config);
+            Map<String, String> config = clusterWithTopics(settings);
             return serveUntilStopped(EnrichApp.start(new EnrichConfig(config)), "Enrich");
         }
     }
@@ -80,11 +78,10 @@ final class ServiceCommands {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, String> config = Cluster.resolve(settings);
+            Map<String, String> config = clusterWithTopics(settings);
             if (config.getOrDefault(SinkConfig.JDBC_URL, "").isBlank()) {
                 throw new IllegalStateException("set sink.jdbc.url (--set sink.jdbc.url=jdbc:postgresql://HOST:5432/newswire)");
             }
-            ensureTopics(config);
             SinkApp sink = SinkApp.start(new SinkConfig(config));
             return serveUntilStopped(sink, "Sink");
         }
@@ -98,8 +95,7 @@ final class ServiceCommands {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, String> config = Cluster.resolve(settings);
-            ensureTopics(config);
+            Map<String, String> config = clusterWithTopics(settings);
             IngestConfig ic = new IngestConfig(config);
             PagePublisher publisher = new PagePublisher(CommonConfig.kafkaClientProps(ic));
             IngestServer server = IngestServer.start(ic, publisher);
@@ -128,8 +124,7 @@ final class ServiceCommands {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, String> config = Cluster.resolve(settings);
-            ensureTopics(config);
+            Map<String, String> config = clusterWithTopics(settings);
             IngestConfig ic = new IngestConfig(config);
             try (PagePublisher publisher = new PagePublisher(CommonConfig.kafkaClientProps(ic))) {
                 FileIngester ingester = new FileIngester(publisher, ic.getInt(IngestConfig.MAX_PAGE_BYTES), baseUrl, crawler);

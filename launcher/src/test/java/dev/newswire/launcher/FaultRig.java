@@ -1,5 +1,7 @@
 package dev.newswire.launcher;
 
+import dev.newswire.embedded.TopicReader;
+
 import dev.newswire.embedded.EmbeddedDatabase;
 import dev.newswire.embedded.EmbeddedKafka;
 import dev.newswire.enrich.EnrichConfig;
@@ -138,7 +140,7 @@ final class FaultRig implements AutoCloseable {
 
     /** Every record of a topic as a read_committed consumer sees it. */
     List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {
-        return new FaultRigReader(kafka.bootstrapServers()).readCommitted(topic);
+        return TopicReader.readCommitted(kafka.bootstrapServers(), topic);
     }
 
     /** How many times each article id of the scenario appears in news.articles (read_committed). */

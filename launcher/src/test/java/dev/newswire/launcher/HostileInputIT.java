@@ -1,5 +1,7 @@
 package dev.newswire.launcher;
 
+import dev.newswire.embedded.TopicReader;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -252,7 +254,7 @@ class HostileInputIT {
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll() {
-        return new FaultRigReader(pipeline.bootstrapServers()).readCommitted(Topics.DLQ);
+        return TopicReader.readCommitted(pipeline.bootstrapServers(), Topics.DLQ);
     }
 
     private static byte[] raw(String url, Map<String, String> headers, byte[] body) {

@@ -22,6 +22,14 @@ public final class TopicAdmin {
     private TopicAdmin() {
     }
 
+    /** Creates the missing topics as an application's configuration says, unless {@code topics.create} is off. */
+    public static void ensureTopics(org.apache.kafka.common.config.AbstractConfig config) {
+        if (config.getBoolean(CommonConfig.TOPICS_CREATE)) {
+            ensureTopics(CommonConfig.kafkaClientProps(config), config.getInt(CommonConfig.TOPICS_PARTITIONS),
+                    config.getShort(CommonConfig.TOPICS_REPLICATION_FACTOR));
+        }
+    }
+
     /**
      * Creates every topic of {@link Topics#specs(int, short)} that does not exist yet; existing ones are left alone.
      *

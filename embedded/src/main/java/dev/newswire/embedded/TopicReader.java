@@ -1,4 +1,4 @@
-package dev.newswire.launcher;
+package dev.newswire.embedded;
 
 import dev.newswire.model.Topics;
 import java.time.Duration;
@@ -12,16 +12,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a whole topic as a read_committed consumer sees it. */
-final class FaultRigReader {
+/** Reads a whole topic up to its current end, as a read_committed consumer sees it (tests and checks). */
+public final class TopicReader {
 
-    private final String bootstrap;
-
-    FaultRigReader(String bootstrap) {
-        this.bootstrap = bootstrap;
+    private TopicReader() {
     }
 
-    List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {
+    /** Every record of {@code topic} up to the end offsets at the time of the call. */
+    public static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, String topic) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
