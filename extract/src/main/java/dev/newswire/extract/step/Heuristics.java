@@ -183,13 +183,13 @@ public final class Heuristics {
     public static final double MAX_BLOCK_LINK_DENSITY = 0.5;
 
     /** Descend into the child that holds at least this share of a container's text when choosing the root. */
-    public static final double DOMINANT_CHILD_SHARE = 0.65;
+    public static final double DOMINANT_CHILD_SHARE = 0.75;
 
     /** A known content container must hold this share of the scored root's text to be trusted. */
     public static final double CONTAINER_MIN_SHARE = 0.5;
 
     /** Further matches of the winning container name are kept when they hold this share of the best one. */
-    public static final double SIBLING_CONTAINER_MIN_SHARE = 0.15;
+    public static final double SIBLING_CONTAINER_MIN_SHARE = 0.5;
 
     // ---------------------------------------------------------------------------------------------- lines
 
@@ -216,7 +216,11 @@ public final class Heuristics {
             "(by|author:?) [\\p{L}.' -]{2,60}", "(published|updated|posted|last updated)( on| at)?:? .{1,60}",
             "save my name, email, and website .*", "name\\*?", "email\\*?", "website", "comment\\*?",
             "cancel reply", "previous( post| article)?:?.{0,120}", "next( post| article)?:?.{0,120}",
-            "listen to (this|the) (article|story).{0,40}", "play audio.{0,40}");
+            "listen to (this|the) (article|story).{0,40}", "play audio.{0,40}",
+            // a line that is only a date or a reading time: page furniture beside the headline
+            "(mon|tue|wed|thu|fri|sat|sun)?[a-z]*,? ?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2},? \\d{4}.{0,20}",
+            "\\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{4}.{0,20}",
+            "\\d{4}-\\d{2}-\\d{2}", "reading time:? .{0,20}", "\\d+ min(ute)?s? read( time)?");
 
     /**
      * Headings and lines after which the rest of an article container is boilerplate (comments, related
