@@ -157,10 +157,7 @@ public final class EntityResolver {
             if (target == null) {
                 KnownEntity known = gazetteer.known(m.text());
                 String name = known != null ? known.name() : m.text();
-                target = new Cluster(PER, name, known != null ? "wikidata:" + known.wikidata() : null);
-                if (known != null && known.wikidata() == null) {
-                    target.id = null;
-                }
+                target = new Cluster(PER, name, known != null && known.wikidata() != null ? "wikidata:" + known.wikidata() : null);
                 persons.add(target);
                 clusters.put("PER:" + Gazetteer.key(name) + ":" + clusters.size(), target);
             }

@@ -90,8 +90,11 @@ public final class Lexicon {
         }
         gazetteer.demonyms().keySet().forEach(k -> classes.merge(k, DEMONYM, (a, b) -> a | b));
         for (Map.Entry<String, KnownEntity> e : gazetteer.knownEntities().entrySet()) {
-            int bit = e.getValue().type() == dev.newswire.tagger.EntityType.PERSON ? KNOWN_PERSON : KNOWN_ORG;
-            classes.merge(e.getKey(), bit, (a, b) -> a | b);
+            boolean person = e.getValue().type() == dev.newswire.tagger.EntityType.PERSON;
+            if (person && e.getKey().indexOf(' ') < 0) {
+                continue; // a bare surname ("Biden") is a linking alias, too ambiguous to hint "person" here
+            }
+            classes.merge(e.getKey(), person ? KNOWN_PERSON : KNOWN_ORG, (a, b) -> a | b);
         }
         return new Lexicon(classes, words.personNames(), words.orgKeywords(), words.titles());
     }

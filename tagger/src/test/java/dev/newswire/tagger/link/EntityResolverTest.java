@@ -147,4 +147,14 @@ class EntityResolverTest {
         assertEquals("Washington State", state.name());
         assertEquals("US", state.attributes().get("countryCode"));
     }
+
+    @Test
+    void aBareWellKnownSurnameLinksOnlyWhenNoLongerNameClaimsIt() {
+        Entity alone = named(resolve("Biden spoke.", "PER:Biden"), "Joe Biden");
+        assertEquals("wikidata:Q6279", alone.id());
+        List<Entity> family = resolve("Hunter Biden spoke. Biden left.", "PER:Hunter Biden", "PER:Biden");
+        assertEquals(1, family.size());
+        assertEquals("Hunter Biden", family.get(0).name());
+        assertNull(family.get(0).id());
+    }
 }
