@@ -14,6 +14,7 @@ import dev.newswire.tagger.ner.StatisticalTagger;
 import dev.newswire.tagger.ner.WordClusters;
 import dev.newswire.tagger.text.Sentence;
 import dev.newswire.tagger.text.SentenceSplitter;
+import dev.newswire.tagger.text.TitleCase;
 import dev.newswire.tagger.text.Token;
 import dev.newswire.tagger.text.Tokenizer;
 
@@ -113,10 +114,7 @@ public final class Tagger {
     }
 
     private static NerDocument toNerDocument(List<Token> tokens, List<Sentence> sentences) {
-        String[] words = new String[tokens.size()];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = tokens.get(i).text();
-        }
+        String[] words = TitleCase.wordsForTagging(tokens, sentences);
         int[] starts = sentences.stream().mapToInt(Sentence::start).toArray();
         return new NerDocument(words, starts.length == 0 ? new int[]{0} : Arrays.copyOf(starts, starts.length));
     }
