@@ -34,6 +34,7 @@ public final class Gazetteer {
 
     private final Map<String, List<Place>> placesByName = new HashMap<>();
     private final Map<String, Place> placesById = new HashMap<>();
+    private final java.util.Set<String> aliasTargets = new java.util.HashSet<>();
     private final Map<String, Place> preferredReading = new HashMap<>();
     private final Map<String, Country> countriesByName = new HashMap<>();
     private final Map<String, Country> countriesByDemonym = new HashMap<>();
@@ -46,6 +47,7 @@ public final class Gazetteer {
     /** Loads all tables from the classpath. */
     public static Gazetteer load() {
         Gazetteer g = new Gazetteer();
+        g.readPlaceAliasIds();
         g.loadCities();
         g.loadCountries();
         g.loadRegions();
@@ -56,6 +58,9 @@ public final class Gazetteer {
 
     /** Lookup key: lower case, no diacritics, no periods, single spaces ("U.S." → "us"). */
     public static String key(String name) {
+        if (isPlainAscii(name)) {
+            return name.toLowerCase(java.util.Locale.ROOT); // the common case, kept cheap for start-up
+        }
         String s = name;
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) > 127) {
@@ -84,6 +89,23 @@ public final class Gazetteer {
             b.append(Character.toLowerCase(c));
         }
         return b.toString();
+    }
+
+    /** ASCII letters, digits and single inner spaces only: nothing for {@link #key} to fold. */
+    private static boolean isPlainAscii(String name) {
+        int n = name.length();
+        if (n == 0 || name.charAt(0) == ' ' || name.charAt(n - 1) == ' ') {
+            return n == 0;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            boolean ok = c < 128 && (Character.isLetterOrDigit(c) || c == '\'' || c == ',' || c == '(' || c == ')'
+                    || c == ' ' && name.charAt(i - 1) != ' ');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every place (country, region, city) with this name, most populous first. */
@@ -129,8 +151,15 @@ public final class Gazetteer {
             Place p = new Place("geonames:" + f[0], f[1], f[2].intern(), f[3].intern(), Long.parseLong(f[5]),
                     Double.parseDouble(f[6]), Double.parseDouble(f[7]));
             addPlace(p.name(), p);
-            placesById.put(p.id(), p);
+            if (aliasTargets.contains(p.id())) {
+                placesById.put(p.id(), p);
+            }
         });
+    }
+
+    /** Which GeoNames ids the alias table points at: only those need finding by id. */
+    private void readPlaceAliasIds() {
+        readTsv("place-aliases.tsv", f -> aliasTargets.add("geonames:" + f[1]));
     }
 
     private void loadCountries() {

@@ -32,10 +32,15 @@ public final class StatisticalTagger implements SequenceTagger {
 
     /** A tagger from trained models; {@code secondPass} may be null for a one-pass tagger. */
     public StatisticalTagger(FeatureExtractor extractor, PerceptronModel firstPass, PerceptronModel secondPass) {
+        this(extractor, firstPass, secondPass, new JointWeights(firstPass, secondPass));
+    }
+
+    private StatisticalTagger(FeatureExtractor extractor, PerceptronModel firstPass, PerceptronModel secondPass,
+                              JointWeights joint) {
         this.extractor = extractor;
         this.firstPass = firstPass;
         this.secondPass = secondPass;
-        this.joint = new JointWeights(firstPass, secondPass);
+        this.joint = joint;
     }
 
     /**
@@ -45,7 +50,10 @@ public final class StatisticalTagger implements SequenceTagger {
      * @param first  first-pass model
      * @param second second-pass model, or null
      */
-    public record Weights(PerceptronModel first, PerceptronModel second) {
+    public record Weights(PerceptronModel first, PerceptronModel second, JointWeights joint) {
+        Weights(PerceptronModel first, PerceptronModel second) {
+            this(first, second, new JointWeights(first, second));
+        }
     }
 
     /** Reads the shipped weights, or returns null if the classpath has none. */
@@ -68,7 +76,7 @@ public final class StatisticalTagger implements SequenceTagger {
 
     /** A tagger from read weights. */
     public static StatisticalTagger of(FeatureExtractor extractor, Weights weights) {
-        return new StatisticalTagger(extractor, weights.first(), weights.second());
+        return new StatisticalTagger(extractor, weights.first(), weights.second(), weights.joint());
     }
 
     /** Writes both passes, gzipped. */
@@ -162,8 +170,11 @@ public final class StatisticalTagger implements SequenceTagger {
         return !w.isEmpty() && Character.isUpperCase(w.charAt(0));
     }
 
-    /** Both passes' weights in one table keyed by feature hash: one lookup serves both passes. */
-    static final class JointWeights {
+    /**
+     * Both passes' weights in one table keyed by feature hash: one lookup serves both passes. Built while
+     * reading the model (on a loader thread), so {@link dev.newswire.tagger.Tagger#load()} does not wait for it.
+     */
+    public static final class JointWeights {
         final LongIntMap rows;
         final float[] first;
         final float[] second;
