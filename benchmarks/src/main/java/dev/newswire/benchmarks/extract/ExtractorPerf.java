@@ -35,14 +35,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code extract}: the whole extractor from bytes (decode, parse, metadata, content, language, kind);</li>
  *   <li>{@code jsoupParse}: jsoup parsing the same pages alone, as the yardstick.</li>
  * </ul>
+ * Warm-up iterations are long (20 s) because jsoup and the extractor need that much to be compiled on a
+ * shared two-core machine; pages are shuffled once (fixed seed) so each iteration sees a like mix.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar ExtractorPerf -f 1 -wi 2 -i 3 -prof gc}. The dev set
  * comes from the shared directory (system property {@code newswire.shared}, else {@code ../shared} or
  * {@code /work/shared}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 5)
+@Warmup(iterations = 2, time = 20)
+@Measurement(iterations = 3, time = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class ExtractorPerf {
 
@@ -66,6 +68,8 @@ public class ExtractorPerf {
                     }
                 }
             }
+            // a fixed shuffle, so that every iteration sees a like mix of small and large pages
+            java.util.Collections.shuffle(pages, new java.util.Random(793));
             if (pages.isEmpty()) {
                 throw new IllegalStateException("no pages in " + html);
             }
