@@ -7,6 +7,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the content root(s) into text blocks in document order: each block element (paragraph, heading, list
@@ -15,6 +17,8 @@ import org.jsoup.select.NodeTraversor;
  * measured against the root's text: a share bar inside the article goes, the article's own wrapper stays.
  */
 public final class BlockExtractStep implements ExtractionStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BlockExtractStep.class);
 
     @Override
     public void apply(PageContext page) {
@@ -53,8 +57,8 @@ public final class BlockExtractStep implements ExtractionStep {
                     return FilterResult.CONTINUE;
                 }
                 if (e != root && skip(e, page, rootChars)) {
-                    if (PruneStep.DEBUG) {
-                        System.err.println("SKIP " + e.normalName() + " ." + e.className() + " #" + e.id());
+                    if (LOG.isTraceEnabled()) {
+                        LOG.trace("skip {} .{} #{}", e.normalName(), e.className(), e.id());
                     }
                     return FilterResult.SKIP_ENTIRELY;
                 }

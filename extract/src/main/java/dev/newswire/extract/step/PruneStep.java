@@ -10,6 +10,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Removes what is never article text. First, in one pass: non-content tags (scripts, navigation, forms
@@ -23,7 +25,7 @@ public final class PruneStep implements ExtractionStep {
     /** A content container protects its ancestors only when it holds at least this many characters. */
     static final int PROTECTING_CONTAINER_MIN_CHARS = 400;
 
-    static final boolean DEBUG = Boolean.getBoolean("extract.debug");
+    private static final Logger LOG = LoggerFactory.getLogger(PruneStep.class);
 
     @Override
     public void apply(PageContext page) {
@@ -83,7 +85,10 @@ public final class PruneStep implements ExtractionStep {
                 continue;
             }
             if (shouldRemove(e, chars(e, stats), pageChars)) {
-                if (DEBUG) System.err.println("PRUNE " + e.normalName() + " ." + e.className() + " #" + e.id() + " chars=" + chars(e, stats) + "/" + pageChars + " " + BoilerplateClassifier.classify(e));
+                if (LOG.isTraceEnabled()) {
+                    LOG.trace("prune {} .{} #{} chars={}/{} {}", e.normalName(), e.className(), e.id(),
+                            chars(e, stats), pageChars, BoilerplateClassifier.classify(e));
+                }
                 stats.remove(e);
                 e.remove();
             }
