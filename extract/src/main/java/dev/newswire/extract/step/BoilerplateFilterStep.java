@@ -35,7 +35,7 @@ public final class BoilerplateFilterStep implements ExtractionStep {
         List<Block> kept = new ArrayList<>(blocks.size());
         for (Block b : blocks) {
             String k = key(b.text());
-            if (k.isEmpty() || b.linkDensity() > Heuristics.MAX_BLOCK_LINK_DENSITY) {
+            if (k.isEmpty() || b.linkDensity() > Heuristics.MAX_KEPT_BLOCK_LINK_DENSITY) {
                 page.droppedBlocks.add(b);
                 continue;
             }

@@ -182,6 +182,13 @@ public final class Heuristics {
     /** A block with more than this share of its characters in links is navigation, not text. */
     public static final double MAX_BLOCK_LINK_DENSITY = 0.5;
 
+    /**
+     * The output keeps blocks with up to this share of link text: a paragraph dense with inline links is still
+     * text (measured: dropping blocks above 0.5 cost more recall than it gained precision on the dev set), a
+     * block that is nearly all link is a teaser or navigation.
+     */
+    public static final double MAX_KEPT_BLOCK_LINK_DENSITY = 0.85;
+
     /** Descend into the child that holds at least this share of a container's text when choosing the root. */
     public static final double DOMINANT_CHILD_SHARE = 0.75;
 
@@ -206,7 +213,8 @@ public final class Heuristics {
             "loading\\.*", "related( posts| articles| stories| news)?:?", "advertisement", "advertisements?",
             "ad", "sponsored( content)?", "click to share on .*", "share on (facebook|twitter|x|linkedin).*",
             "follow us( on .{1,40})?", "(please )?subscribe( now| to .{1,60})?", "sign up( for .{1,60})?",
-            "read more:?", "read next:?", "see also:?", "continue reading.{0,40}", "also read:?.{0,120}",
+            "read more:?", "read next:?", "see also:?",
+            "(related|see also|read more|read next|more|watch|recommended|read)( stories| articles| coverage)? ?:.{0,150}", "continue reading.{0,40}", "also read:?.{0,120}",
             "you (may|might) also like:?", "recommended( for you)?:?", "more from .{1,40}", "tags?:.{0,200}",
             "filed under:?.{0,200}", "categories?:.{0,200}", "(photo|image|credit)s?:.{0,80}",
             "\\d+ (min|minute)s? read", "(\\d+ )?comments?", "no comments( yet)?\\.?", "print( this)?",
