@@ -24,13 +24,19 @@ import java.util.zip.GZIPInputStream;
  */
 public final class Lexicon {
 
-    /** Phrase classes, as bits. */
+    /** Phrase class bit: a country name or alias. */
     public static final int COUNTRY = 1;
+    /** Phrase class bit: a city of at least 100,000 people. */
     public static final int BIG_CITY = 1 << 1;
+    /** Phrase class bit: a smaller populated place. */
     public static final int CITY = 1 << 2;
+    /** Phrase class bit: a region, state, sea or other non-city place. */
     public static final int REGION = 1 << 3;
+    /** Phrase class bit: a demonym ("North Korean"). */
     public static final int DEMONYM = 1 << 4;
+    /** Phrase class bit: the full name or a multi-word alias of a known person. */
     public static final int KNOWN_PERSON = 1 << 5;
+    /** Phrase class bit: a known organisation or its alias. */
     public static final int KNOWN_ORG = 1 << 6;
     /** Number of phrase class bits. */
     public static final int PHRASE_CLASSES = 7;
