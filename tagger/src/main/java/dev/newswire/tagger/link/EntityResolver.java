@@ -323,6 +323,9 @@ public final class EntityResolver {
         }
         Cluster c = clusters.get(prefix + Gazetteer.key(m.text()));
         if (c == null && m.type() == ORG) {
+            c = expandedByAcronym(m.text(), clusters);
+        }
+        if (c == null && m.type() == ORG) {
             for (Cluster other : clusters.values()) {
                 if (other.type == ORG && m.words().length < other.nameWords.length
                         && matchesAt(m.words(), other.nameWords, other.nameWords.length - m.words().length)) {
@@ -336,6 +339,31 @@ public final class EntityResolver {
             clusters.put(prefix + Gazetteer.key(m.text()), c);
         }
         c.add(m);
+    }
+
+    /** Small words organisation acronyms skip ("Organization of the Petroleum Exporting Countries"). */
+    private static final Set<String> ACRONYM_SKIPS = Set.of("of", "the", "and", "for", "on", "in", "&");
+
+    /** "NSC" after "National Security Council": an all-capitals mention spelling an organisation's initials. */
+    private static Cluster expandedByAcronym(String text, Map<String, Cluster> clusters) {
+        if (text.length() < 2 || text.length() > 6 || !text.chars().allMatch(Character::isUpperCase)) {
+            return null;
+        }
+        for (Cluster c : clusters.values()) {
+            if (c.type != ORG || c.nameWords.length < 2) {
+                continue;
+            }
+            StringBuilder initials = new StringBuilder();
+            for (String w : c.nameWords) {
+                if (!ACRONYM_SKIPS.contains(w) && !w.isEmpty()) {
+                    initials.append(Character.toUpperCase(w.charAt(0)));
+                }
+            }
+            if (initials.toString().equals(text)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /**

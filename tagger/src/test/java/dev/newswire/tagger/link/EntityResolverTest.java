@@ -157,4 +157,12 @@ class EntityResolverTest {
         assertEquals("Hunter Biden", family.get(0).name());
         assertNull(family.get(0).id());
     }
+
+    @Test
+    void acronymsJoinTheOrganisationTheySpell() {
+        String text = "The National Security Council met. The NSC said the Federal Reserve and the Fed agreed.";
+        List<Entity> entities = resolve(text, "ORG:National Security Council", "ORG:NSC", "ORG:Federal Reserve", "ORG:Fed");
+        assertEquals(2, named(entities, "National Security Council").mentions().size());
+        assertEquals(1, named(entities, "Federal Reserve").mentions().size(), "only initials join, not clippings");
+    }
 }
