@@ -10,9 +10,12 @@ final class SharedData {
     }
 
     static Path root() {
-        String prop = System.getProperty("newswire.shared");
-        if (prop != null && Files.isDirectory(Path.of(prop))) {
-            return Path.of(prop);
+        // Maven sets the property from the project root; a build started inside tagger/ gets a wrong one,
+        // so also look beside the project root as seen from the module directory.
+        for (String candidate : new String[]{System.getProperty("newswire.shared"), "../../shared", "../shared"}) {
+            if (candidate != null && Files.isDirectory(Path.of(candidate, "datasets"))) {
+                return Path.of(candidate).toAbsolutePath().normalize();
+            }
         }
         return Path.of("/work/main/../shared").normalize();
     }
