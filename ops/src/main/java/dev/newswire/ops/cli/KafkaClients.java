@@ -61,8 +61,8 @@ public final class KafkaClients {
         } catch (ExecutionException | TimeoutException e) {
             admin.close(Duration.ZERO);
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new BrokerUnreachableException(bootstrap(props), cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), e);
+            throw new BrokerUnreachableException(bootstrap(props), cause.getMessage() == null
+                    ? "no answer" : cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
         }
     }
 

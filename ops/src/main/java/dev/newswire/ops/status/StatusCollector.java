@@ -121,6 +121,8 @@ public final class StatusCollector {
             throws InterruptedException, ExecutionException, TimeoutException {
         Collection<GroupListing> listings = admin.listGroups().all().get(WAIT_SECONDS, TimeUnit.SECONDS);
         Set<String> ids = new LinkedHashSet<>(expectedGroups);
+        Set<String> listed = new HashSet<>();
+        listings.forEach(g -> listed.add(g.groupId()));
         for (GroupListing g : listings) {
             GroupType type = g.type().orElse(GroupType.CLASSIC);
             if (type == GroupType.CLASSIC || type == GroupType.CONSUMER) {
@@ -183,7 +185,8 @@ public final class StatusCollector {
                 total += lag;
             }
             ConsumerGroupDescription d = described.get(g.getKey());
-            String state = d == null ? "unknown" : state(d.groupState());
+            // a group the coordinator does not know has never committed or has expired: dead, as Kafka calls it
+            String state = !listed.contains(g.getKey()) ? "dead" : d == null ? "unknown" : state(d.groupState());
             int members = d == null ? 0 : d.members().size();
             out.add(new GroupStatus(g.getKey(), state, members, lags, total));
         }
