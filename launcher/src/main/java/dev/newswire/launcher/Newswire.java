@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 dev.newswire.tagger.cli.TagCommand.class,
                 dev.newswire.tagger.cli.TagEvalCommand.class,
                 dev.newswire.tagger.cli.TagTrainCommand.class,
+                dev.newswire.tagger.cli.TagClustersCommand.class,
                 dev.newswire.crawl.cli.IngestWarcCommand.class,
                 dev.newswire.crawl.cli.IngestJsonlCommand.class,
                 dev.newswire.dedup.eval.DedupEvalCommand.class,
