@@ -14,6 +14,7 @@ import dev.newswire.extract.step.PageContext;
 import dev.newswire.extract.step.PageKindStep;
 import dev.newswire.extract.step.ParseStep;
 import dev.newswire.extract.step.PruneStep;
+import dev.newswire.extract.step.TextDateStep;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The work is a chain of small steps, run in this order: {@link DecodeStep} (bytes only), {@link ParseStep},
  * {@link MetadataStep}, {@link PruneStep}, {@link MainContentStep}, {@link BlockExtractStep},
- * {@link BoilerplateFilterStep}, {@link LanguageStep}, {@link PageKindStep}.
+ * {@link BoilerplateFilterStep}, {@link TextDateStep}, {@link LanguageStep}, {@link PageKindStep}.
  *
  * <pre>{@code
  * ExtractionResult r = Extractor.create().extract(bytes, "text/html; charset=utf-8", "https://example.com/a");
@@ -39,13 +40,15 @@ public final class Extractor {
     private final List<ExtractionStep> steps;
 
     private Extractor(Clock clock) {
+        DateParser dates = new DateParser(clock);
         this.steps = List.of(
                 new ParseStep(),
-                new MetadataStep(new DateParser(clock)),
+                new MetadataStep(dates),
                 new PruneStep(),
                 new MainContentStep(),
                 new BlockExtractStep(),
                 new BoilerplateFilterStep(),
+                new TextDateStep(dates),
                 new LanguageStep(LanguageIdentifier.standard()),
                 new PageKindStep());
     }

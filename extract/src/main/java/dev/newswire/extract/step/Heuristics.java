@@ -257,6 +257,11 @@ public final class Heuristics {
             "news desk", "web desk", "desk", "team", "editorial team", "editorial staff", "guest", "guest author",
             "contributor", "anonymous", "unknown", "user", "webmaster", "root", "redaktion", "redacción");
 
+    /** Credentials that follow a name in bylines ("Jane Doe, MS, RD"): split off, never names themselves. */
+    public static final Set<String> CREDENTIALS = setOf(
+            "phd", "md", "ms", "msc", "ma", "mba", "rd", "rdn", "rn", "np", "pa-c", "cpa", "jd", "esq", "do", "dds",
+            "dvm", "lmft", "lcsw", "cfp", "cfa", "ba", "bsc", "mph", "ld", "cdces", "fand", "facc", "mfa", "jr", "sr");
+
     // ---------------------------------------------------------------------------------------------- page kind
 
     /** Title or heading words of error pages. */

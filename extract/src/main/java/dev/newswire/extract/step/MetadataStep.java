@@ -90,6 +90,7 @@ public final class MetadataStep implements ExtractionStep {
                 c.firstTime == null ? null : dates.parse(c.firstTime, "time"),
                 dates.parseUrl(page.url),
                 c.firstTimeText == null ? null : dates.parseInText(c.firstTimeText, "text"),
+                datedText(c.datedTexts),
                 article == null ? null : dates.parse(text(article.path("dateCreated")), "json-ld"));
         page.modified = firstDate(
                 article == null ? null : dates.parse(text(article.path("dateModified")), "json-ld"),
@@ -113,6 +114,9 @@ public final class MetadataStep implements ExtractionStep {
         if (authorCandidates.isEmpty()) {
             authorCandidates.addAll(c.bylines);
         }
+        if (authorCandidates.isEmpty()) {
+            authorCandidates.addAll(c.classBylines);
+        }
         String publisher = article == null ? null : text(article.path("publisher").path("name"));
         page.authors.addAll(AuthorNames.clean(authorCandidates, page.siteName, publisher));
     }
@@ -125,6 +129,8 @@ public final class MetadataStep implements ExtractionStep {
         final List<String> jsonLd = new ArrayList<>();
         final List<String> h1 = new ArrayList<>();
         final List<String> bylines = new ArrayList<>();
+        /** Texts of small elements whose class names an author or byline, the last resort for authors. */
+        final List<String> classBylines = new ArrayList<>();
         String titleTag;
         String canonical;
         String htmlLang;
@@ -132,6 +138,8 @@ public final class MetadataStep implements ExtractionStep {
         String firstTimeText;
         String itempropPublished;
         String itempropModified;
+        /** Short texts of elements whose class names a date ("post-date", "published", "posted-on"). */
+        final List<String> datedTexts = new ArrayList<>();
     }
 
     static Collected collect(PageContext page) {
@@ -192,6 +200,15 @@ public final class MetadataStep implements ExtractionStep {
                     default -> {
                     }
                 }
+                if (c.datedTexts.size() < 4 && e.attributesSize() > 0) {
+                    String cls = e.attr("class");
+                    if (!cls.isEmpty() && namesADate(cls)) {
+                        String t = e.text();
+                        if (t.length() >= 6 && t.length() <= 100) {
+                            c.datedTexts.add(t);
+                        }
+                    }
+                }
                 String itemprop = e.attr("itemprop");
                 if (!itemprop.isEmpty()) {
                     switch (itemprop) {
@@ -221,6 +238,15 @@ public final class MetadataStep implements ExtractionStep {
                 }
                 if (c.bylines.size() < 6 && "author".equalsIgnoreCase(e.attr("rel")) && e.normalName().equals("a")) {
                     c.bylines.add(e.text());
+                }
+                if (c.classBylines.size() < 3 && e.attributesSize() > 0 && e.childrenSize() <= 3) {
+                    String cls = e.attr("class");
+                    if (!cls.isEmpty() && namesAByline(cls)) {
+                        String t = e.text();
+                        if (t.length() >= 3 && t.length() <= 80) {
+                            c.classBylines.add(t);
+                        }
+                    }
                 }
             }
 
@@ -347,6 +373,12 @@ public final class MetadataStep implements ExtractionStep {
                 return h1;
             }
         }
+        // the page's first visible headline of headline length, when it is not the site's name or logo
+        for (String h1 : c.h1) {
+            if (h1.length() >= 10 && h1.length() <= 300 && (siteName == null || !normal(h1).equals(normal(siteName)))) {
+                return h1;
+            }
+        }
         if (ld != null && ld.length() >= 10) {
             return ld;
         }
@@ -435,6 +467,30 @@ public final class MetadataStep implements ExtractionStep {
 
     // ------------------------------------------------------------------------------------------ helpers
 
+    private DateValue datedText(List<String> texts) {
+        for (String t : texts) {
+            DateValue v = dates.parseInText(t, "text");
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a class attribute names an author's name or a byline (not an author box or bio). */
+    static boolean namesAByline(String cls) {
+        String l = cls.toLowerCase(Locale.ROOT);
+        return (l.contains("author") || l.contains("byline")) && !l.contains("bio") && !l.contains("box")
+                && !l.contains("avatar") && !l.contains("desc") && !l.contains("img") && !l.contains("image");
+    }
+
+    /** Whether a class attribute names a date element; "update" is left out (that is the modified date). */
+    static boolean namesADate(String cls) {
+        String l = cls.toLowerCase(Locale.ROOT);
+        return (l.contains("date") || l.contains("publish") || l.contains("posted")) && !l.contains("update")
+                && !l.contains("modif");
+    }
+
     private DateValue metaDate(Map<String, String> meta, List<String> keys) {
         for (String key : keys) {
             DateValue v = dates.parse(meta.get(key), "meta");
@@ -520,6 +576,10 @@ public final class MetadataStep implements ExtractionStep {
                 return false;
             }
             String lower = name.toLowerCase(Locale.ROOT);
+            if (Heuristics.CREDENTIALS.contains(lower.replace(".", "")) || name.equals(name.toUpperCase(Locale.ROOT))
+                    && name.length() <= 6) {
+                return false; // "MS", "RD", "PhD", "FAND": credentials after a name, not names
+            }
             if (Heuristics.NON_AUTHOR_NAMES.contains(lower)) {
                 return false;
             }

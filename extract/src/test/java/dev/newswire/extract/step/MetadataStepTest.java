@@ -83,8 +83,20 @@ class MetadataStepTest {
                 MetadataStep.stripSiteName("Nordblatt - Flood defences hold on the coast", null, null));
         assertEquals("Page not found", MetadataStep.stripSiteName("Page not found | The Gazette", null, null));
         PageContext p = meta("<title>Storm warning for the weekend – Nordblatt</title>"
-                + "<meta property=\"og:site_name\" content=\"Nordblatt\">", "<h1>Something else entirely</h1>");
-        assertEquals("Storm warning for the weekend", p.title);
+                + "<meta property=\"og:site_name\" content=\"Nordblatt\">", "<h1>Nordblatt</h1>");
+        assertEquals("Storm warning for the weekend", p.title, "an h1 that is the site's name is not the headline");
+        PageContext q = meta("<title>Storm warning: what to expect – Nordblatt</title>",
+                "<h1>Storm warning for the weekend: gales and snow</h1>");
+        assertEquals("Storm warning for the weekend: gales and snow", q.title, "the visible headline wins");
+    }
+
+    @Test
+    void datesAndBylinesFromClassNamedElements() {
+        PageContext p = meta("", "<div class=\"post-date\">Posted on March 3, 2025</div>"
+                + "<span class=\"author-name\">Jane Doe, MS, RD</span>");
+        assertEquals("2025-03-03", p.published.localDate());
+        assertEquals("text", p.published.source());
+        assertEquals(List.of("Jane Doe"), p.authors);
     }
 
     @Test
