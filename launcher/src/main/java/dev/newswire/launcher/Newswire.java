@@ -23,6 +23,10 @@ import picocli.CommandLine.Command;
                 dev.newswire.crawl.cli.IngestWarcCommand.class,
                 dev.newswire.crawl.cli.IngestJsonlCommand.class,
                 dev.newswire.dedup.eval.DedupEvalCommand.class,
+                dev.newswire.ops.watch.WatchCommand.class,
+                dev.newswire.ops.status.StatusCommand.class,
+                dev.newswire.ops.dlq.DlqCommand.class,
+                dev.newswire.ops.console.ConsoleCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newswire implements Runnable {
