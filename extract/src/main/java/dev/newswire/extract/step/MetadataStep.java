@@ -200,7 +200,7 @@ public final class MetadataStep implements ExtractionStep {
                     default -> {
                     }
                 }
-                if (c.datedTexts.size() < 4 && e.attributesSize() > 0) {
+                if (c.datedTexts.size() < 4 && e.attributesSize() > 0 && e.childrenSize() <= 3) {
                     String cls = e.attr("class");
                     if (!cls.isEmpty() && namesADate(cls)) {
                         String t = e.text();
@@ -479,16 +479,27 @@ public final class MetadataStep implements ExtractionStep {
 
     /** Whether a class attribute names an author's name or a byline (not an author box or bio). */
     static boolean namesAByline(String cls) {
-        String l = cls.toLowerCase(Locale.ROOT);
-        return (l.contains("author") || l.contains("byline")) && !l.contains("bio") && !l.contains("box")
-                && !l.contains("avatar") && !l.contains("desc") && !l.contains("img") && !l.contains("image");
+        return (has(cls, "author") || has(cls, "byline")) && !has(cls, "bio") && !has(cls, "box")
+                && !has(cls, "avatar") && !has(cls, "desc") && !has(cls, "img") && !has(cls, "image");
+    }
+
+    /** Case-insensitive "contains" without allocating (runs on every class attribute of the page). */
+    private static boolean has(String s, String lowerNeedle) {
+        int max = s.length() - lowerNeedle.length();
+        char first = lowerNeedle.charAt(0);
+        for (int i = 0; i <= max; i++) {
+            char c = s.charAt(i);
+            if ((c == first || c + 32 == first) && s.regionMatches(true, i, lowerNeedle, 0, lowerNeedle.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a class attribute names a date element; "update" is left out (that is the modified date). */
     static boolean namesADate(String cls) {
-        String l = cls.toLowerCase(Locale.ROOT);
-        return (l.contains("date") || l.contains("publish") || l.contains("posted")) && !l.contains("update")
-                && !l.contains("modif");
+        return (has(cls, "date") || has(cls, "publish") || has(cls, "posted")) && !has(cls, "update")
+                && !has(cls, "modif");
     }
 
     private DateValue metaDate(Map<String, String> meta, List<String> keys) {
