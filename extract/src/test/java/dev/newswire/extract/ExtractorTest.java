@@ -43,6 +43,18 @@ class ExtractorTest {
         assertEquals(0.0, r.linkDensity(), 0.01);
     }
 
+    /** The project's own sample page (samples/pages at the project root), when the work tree has it. */
+    @Test
+    void projectSamplePageOfTheRepost() throws Exception {
+        java.nio.file.Path sample = java.nio.file.Path.of("..", "samples", "pages", "ap-putin-pyongyang-repost.html");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(sample), "no sample page");
+        ExtractionResult r = extractor.extract(java.nio.file.Files.readAllBytes(sample), null, null);
+        List<String> story = Fixtures.text("blog-repost-story.txt").lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(story, r.paragraphs());
+        assertTrue(r.authors().isEmpty());
+        assertTrue(r.isArticle());
+    }
+
     @Test
     void newsArticleKeepsOneLineParagraphsQuotesHeadingsAndLists() {
         ExtractionResult r = extractor.extract(Fixtures.text("news-article.html"), "https://gazette.example.com/x");
