@@ -1,6 +1,8 @@
 package dev.newswire.enrich;
 
+import dev.newswire.dedup.DedupSettings;
 import dev.newswire.model.CommonConfig;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -18,6 +20,7 @@ public final class EnrichConfig extends AbstractConfig {
     public static final String STATE_DIR = "enrich.state.dir";
     public static final String COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
     public static final String MAX_BODY_BYTES = "enrich.max.body.bytes";
+    public static final String DEDUP_WINDOW_DAYS = "enrich.dedup.window.days";
 
     // Enrichment is CPU-bound: one thread per core, but not more than a small topic has partitions.
     private static final int DEFAULT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
@@ -37,9 +40,18 @@ public final class EnrichConfig extends AbstractConfig {
                     GROUP, 4, ConfigDef.Width.SHORT, "Commit interval")
             .define(MAX_BODY_BYTES, Type.INT, 10 * 1024 * 1024, Range.atLeast(1024), Importance.MEDIUM,
                     "Pages with a larger body go to the dead-letter topic (reason too-large).",
-                    GROUP, 5, ConfigDef.Width.SHORT, "Max body");
+                    GROUP, 5, ConfigDef.Width.SHORT, "Max body")
+            .define(DEDUP_WINDOW_DAYS, Type.INT, 14, Range.atLeast(1), Importance.MEDIUM,
+                    "How long an article can gather copies: a copy of a story first seen longer ago than this starts "
+                    + "a new story, and the story index forgets articles not seen for this long.",
+                    GROUP, 6, ConfigDef.Width.SHORT, "Dedup window (days)");
 
     public EnrichConfig(Map<String, ?> props) {
         super(DEF, props, false);
+    }
+
+    /** The dedup settings: the measured defaults with this configuration's retention window. */
+    public DedupSettings dedupSettings() {
+        return DedupSettings.DEFAULTS.withWindow(Duration.ofDays(getInt(DEDUP_WINDOW_DAYS)));
     }
 }

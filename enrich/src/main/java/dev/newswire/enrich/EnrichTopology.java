@@ -1,5 +1,6 @@
 package dev.newswire.enrich;
 
+import dev.newswire.dedup.DedupSettings;
 import dev.newswire.model.Article;
 import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
@@ -15,32 +16,55 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * news.raw → enrich → news.articles, and news.dlq for every record that cannot become an article (invalid JSON,
- * unknown schema version, undecodable body, HTTP errors, unexpected failures), with the original key and value and
- * the reason and provenance in headers. No record is dropped silently, and a bad record never stops the stream.
+ * news.raw → enrich → news.enriched → stories → news.articles, and news.dlq for every record that cannot become an
+ * article (invalid JSON, unknown schema version, undecodable body, HTTP errors, unexpected failures), with the
+ * original key and value and the reason and provenance in headers. No record is dropped silently, and a bad record never stops the stream.
  */
 public final class EnrichTopology {
 
     static final String SOURCE = "raw-pages";
     static final String PROCESSOR = "enrich";
     static final String ARTICLES_SINK = "articles";
+    static final String ENRICHED_SINK = "enriched";
+    static final String STORY_SOURCE = "enriched-articles";
+    static final String STORY_PROCESSOR = "stories";
+    static final String STORY_DLQ_SINK = "story-dead-letters";
+    /**
+     * Enriched articles before story assignment. One partition on purpose: copies of a story have different URLs
+     * (different keys, different partitions of news.raw), and one task must see them all, in one order, to group
+     * them (see dedup/README.md). Created by {@link EnrichApp}.
+     */
+    public static final String STORIES_TOPIC = "news.enriched";
     static final String DLQ_SINK = "dead-letters";
     static final String STAGE = "enrich";
 
     private EnrichTopology() {
     }
 
-    /** Builds the topology; no I/O. */
-    public static Topology build(ArticleEnricher enricher) {
+    /**
+     * Builds the topology; no I/O. news.raw → enrich → {@link #STORIES_TOPIC} (one partition) → story assignment
+     * with its state stores → news.articles; dead letters from both steps to news.dlq.
+     *
+     * @param dedup settings of the story assignment (thresholds, retention window)
+     */
+    public static Topology build(ArticleEnricher enricher, DedupSettings dedup) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.RAW);
         topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher), SOURCE);
-        topology.addSink(ARTICLES_SINK, Topics.ARTICLES, new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+        topology.addSink(ENRICHED_SINK, STORIES_TOPIC, new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
         topology.addSink(DLQ_SINK, Topics.DLQ, new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+        topology.addSource(STORY_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), STORIES_TOPIC);
+        topology.addProcessor(STORY_PROCESSOR, () -> new StoryProcessor(dedup, ARTICLES_SINK, STORY_DLQ_SINK), STORY_SOURCE);
+        for (StoreBuilder<?> store : StoryStores.builders()) {
+            topology.addStateStore(store, STORY_PROCESSOR);
+        }
+        topology.addSink(ARTICLES_SINK, Topics.ARTICLES, new StringSerializer(), new ByteArraySerializer(), STORY_PROCESSOR);
+        topology.addSink(STORY_DLQ_SINK, Topics.DLQ, new StringSerializer(), new ByteArraySerializer(), STORY_PROCESSOR);
         return topology;
     }
 
@@ -65,7 +89,7 @@ public final class EnrichTopology {
             try {
                 RawPage page = Json.readRawPage(record.value());
                 Article article = enricher.enrich(page);
-                context.forward(new Record<>(article.id(), Json.write(article), record.timestamp()), ARTICLES_SINK);
+                context.forward(new Record<>(article.id(), Json.write(article), record.timestamp()), ENRICHED_SINK);
             } catch (PayloadException e) {
                 deadLetter(record, e.reason(), e);
             } catch (EnrichmentException e) {

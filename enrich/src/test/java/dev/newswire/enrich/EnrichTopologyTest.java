@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newswire.dedup.DedupSettings;
 import dev.newswire.extract.Extractor;
 import dev.newswire.model.Article;
 import dev.newswire.model.DeadLetters;
@@ -44,7 +45,7 @@ class EnrichTopologyTest {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(EnrichTopology.build(ENRICHER), p);
+        driver = new TopologyTestDriver(EnrichTopology.build(ENRICHER, DedupSettings.DEFAULTS), p);
         raw = driver.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
         articles = driver.createOutputTopic(Topics.ARTICLES, new StringDeserializer(), new ByteArrayDeserializer());
         dlq = driver.createOutputTopic(Topics.DLQ, new StringDeserializer(), new ByteArrayDeserializer());
@@ -127,7 +128,7 @@ class EnrichTopologyTest {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test-small");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver d = new TopologyTestDriver(EnrichTopology.build(small), p)) {
+        try (TopologyTestDriver d = new TopologyTestDriver(EnrichTopology.build(small, DedupSettings.DEFAULTS), p)) {
             TestInputTopic<String, byte[]> in = d.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
             TestOutputTopic<String, byte[]> deadOut = d.createOutputTopic(Topics.DLQ, new StringDeserializer(), new ByteArrayDeserializer());
             TestOutputTopic<String, byte[]> okOut = d.createOutputTopic(Topics.ARTICLES, new StringDeserializer(), new ByteArrayDeserializer());

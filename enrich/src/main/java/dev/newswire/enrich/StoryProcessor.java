@@ -1,0 +1,90 @@
+package dev.newswire.enrich;
+
+import dev.newswire.dedup.DedupSettings;
+import dev.newswire.dedup.StoryAssigner;
+import dev.newswire.dedup.StoryDecision;
+import dev.newswire.model.Article;
+import dev.newswire.model.DeadLetters;
+import dev.newswire.model.Json;
+import dev.newswire.model.PayloadException;
+import java.time.Duration;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives each enriched article its story ({@code storyId}, {@code duplicateOf}) with the dedup module's
+ * {@link StoryAssigner} over the {@link StoryStores} state stores, then sends it to news.articles. It reads the
+ * single-partition {@link EnrichTopology#STORIES_TOPIC}, so one task sees every article in one order and the
+ * decision is global (see dedup/README.md). Pages that are not articles (index pages, errors) are their own story
+ * and are not indexed.
+ */
+final class StoryProcessor implements Processor<String, byte[], String, byte[]> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoryProcessor.class);
+    /** How often (in stream time) articles older than the window are forgotten. */
+    static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
+
+    private final DedupSettings settings;
+    private final String articlesSink;
+    private final String deadLetterSink;
+    private ProcessorContext<String, byte[]> context;
+    private StoryAssigner assigner;
+
+    StoryProcessor(DedupSettings settings, String articlesSink, String deadLetterSink) {
+        this.settings = settings;
+        this.articlesSink = articlesSink;
+        this.deadLetterSink = deadLetterSink;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.assigner = new StoryAssigner(settings, new StoryStores(context));
+        context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, now -> {
+            int forgotten = assigner.expire(now);
+            if (forgotten > 0) {
+                LOG.info("Forgot {} article(s) not seen for {} days", forgotten, settings.window().toDays());
+            }
+        });
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        try {
+            Article article = Json.readArticle(record.value());
+            StoryDecision story = storyOf(article, record.timestamp());
+            Article withStory = article.withStory(story.storyId(), story.duplicateOf());
+            context.forward(new Record<>(article.id(), Json.write(withStory), record.timestamp()),
+                    articlesSink);
+        } catch (PayloadException e) {
+            deadLetter(record, e.reason(), e);
+        } catch (RuntimeException e) {
+            deadLetter(record, "story-failed", e);
+        }
+    }
+
+    private StoryDecision storyOf(Article article, long seenAt) {
+        boolean isArticle = article.quality() == null || article.quality().isArticle();
+        if (!isArticle || article.text() == null || article.text().isBlank()) {
+            return new StoryDecision(article.id(), null, StoryDecision.Kind.NEW_STORY, null, 0, 0);
+        }
+        return assigner.assign(article.id(), article.text(), seenAt);
+    }
+
+    private void deadLetter(Record<String, byte[]> record, String reason, Throwable error) {
+        RecordMetadata md = context.recordMetadata().orElse(null);
+        String topic = md == null ? EnrichTopology.STORIES_TOPIC : md.topic();
+        int partition = md == null ? -1 : md.partition();
+        long offset = md == null ? -1 : md.offset();
+        LOG.warn("Dead letter from {}-{}@{} (key {}): {}: {}", topic, partition, offset, record.key(), reason,
+                error.getMessage());
+        Record<String, byte[]> dead = record.withHeaders(record.headers());
+        DeadLetters.addProvenance(dead.headers(), EnrichTopology.STAGE, reason, error, topic, partition, offset);
+        context.forward(dead, deadLetterSink);
+    }
+}
