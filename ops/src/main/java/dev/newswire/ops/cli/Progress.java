@@ -16,13 +16,15 @@ public final class Progress {
         this.command = command;
     }
 
-    /** Prints {@code message} if the last progress line is a few seconds old. */
-    public void maybe(String message) {
+    /** Prints {@code message} if the last progress line is a few seconds old; says whether it did. */
+    public boolean maybe(String message) {
         long now = System.nanoTime();
         if (now - last >= INTERVAL_NANOS) {
             last = now;
             now(message);
+            return true;
         }
+        return false;
     }
 
     /** Prints {@code message} now. */

@@ -110,70 +110,81 @@ public final class WatchCommand implements Callable<Integer> {
         Progress progress = new Progress(err, "watch");
         CountDownLatch finished = new CountDownLatch(1);
         try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.reader(props, "newswire-watch")) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(PartitionInfo::partition)
-                    .filter(p -> partition == null || p.equals(partition))
-                    .map(p -> new TopicPartition(topic, p)).toList();
-            if (partitions.isEmpty()) {
-                err.println("watch: " + topic + " has no partition " + partition);
-                return 1;
-            }
-            consumer.assign(partitions);
-            position(consumer, partitions);
-            Map<TopicPartition, Long> ends = untilEnd ? consumer.endOffsets(partitions) : Map.of();
-            // Ctrl-C: wake the poll up and let the loop close the consumer cleanly before the JVM exits.
-            Thread hook = new Thread(() -> {
-                consumer.wakeup();
-                try {
-                    finished.await(3, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "newswire-watch-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            long read = 0;
-            long shown = 0;
-            long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
-            String from = start.fromBeginning ? "the beginning" : start.offset != null ? "offset " + start.offset
-                    : start.since != null ? "records since " + start.since : "the end";
-            progress.now("watching " + topic + " (" + partitions.size() + " partitions) from " + from
-                    + (untilEnd ? " to the current end" : "") + "; Ctrl-C to stop");
+            return watch(consumer, filter, limit, progress, finished, out, err);
+        } finally {
+            // only now may a Ctrl-C let the JVM exit: the summary is printed and the consumer closed
+            finished.countDown();
+        }
+    }
+
+    private int watch(KafkaConsumer<byte[], byte[]> consumer, RecordFilter filter, Duration limit, Progress progress,
+                      CountDownLatch finished, PrintWriter out, PrintWriter err) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(PartitionInfo::partition)
+                .filter(p -> partition == null || p.equals(partition))
+                .map(p -> new TopicPartition(topic, p)).toList();
+        if (partitions.isEmpty()) {
+            err.println("watch: " + topic + " has no partition " + partition);
+            return 1;
+        }
+        consumer.assign(partitions);
+        position(consumer, partitions);
+        Map<TopicPartition, Long> ends = untilEnd ? consumer.endOffsets(partitions) : Map.of();
+        // Ctrl-C: wake the poll up and let the loop close the consumer cleanly before the JVM exits.
+        Thread hook = new Thread(() -> {
+            consumer.wakeup();
             try {
-                while (System.nanoTime() < deadline && (max == null || shown < max)) {
-                    if (untilEnd && reachedEnd(consumer, ends)) {
+                finished.await(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "newswire-watch-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long read = 0;
+        long shown = 0;
+        long reported = 0;
+        long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+        String from = start.fromBeginning ? "the beginning" : start.offset != null ? "offset " + start.offset
+                : start.since != null ? "records since " + start.since : "the end";
+        progress.now("watching " + topic + " (" + partitions.size() + " partitions) from " + from
+                + (untilEnd ? " to the current end" : "") + "; Ctrl-C to stop");
+        try {
+            while (System.nanoTime() < deadline && (max == null || shown < max)) {
+                if (untilEnd && reachedEnd(consumer, ends)) {
+                    break;
+                }
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(250));
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    read++;
+                    if (untilEnd && r.offset() >= ends.getOrDefault(new TopicPartition(r.topic(), r.partition()), Long.MAX_VALUE)) {
+                        continue;
+                    }
+                    RecordView view = RecordView.of(r);
+                    if (!filter.test(view)) {
+                        continue;
+                    }
+                    out.print(json ? RecordFormatter.json(view) + "\n" : RecordFormatter.text(view));
+                    out.flush();
+                    shown++;
+                    if (max != null && shown >= max) {
                         break;
                     }
-                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(250));
-                    for (ConsumerRecord<byte[], byte[]> r : records) {
-                        read++;
-                        if (untilEnd && r.offset() >= ends.getOrDefault(new TopicPartition(r.topic(), r.partition()), Long.MAX_VALUE)) {
-                            continue;
-                        }
-                        RecordView view = RecordView.of(r);
-                        if (!filter.test(view)) {
-                            continue;
-                        }
-                        out.print(json ? RecordFormatter.json(view) + "\n" : RecordFormatter.text(view));
-                        out.flush();
-                        shown++;
-                        if (max != null && shown >= max) {
-                            break;
-                        }
-                    }
-                    progress.maybe(read + " records read, " + shown + " shown");
                 }
-            } catch (WakeupException e) {
-                // Ctrl-C: fall through to the summary
-            } finally {
-                finished.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // the JVM is already shutting down (Ctrl-C): the hook is running
+                // a quiet topic gets no repeated "0 records" lines
+                if (read != reported && progress.maybe(read + " records read, " + shown + " shown")) {
+                    reported = read;
                 }
             }
-            progress.now("stopped: " + read + " records read, " + shown + " shown");
+        } catch (WakeupException e) {
+            // Ctrl-C: fall through to the summary
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down (Ctrl-C): the hook is running
+            }
         }
+        progress.now("stopped: " + read + " records read, " + shown + " shown");
         return 0;
     }
 
