@@ -203,8 +203,8 @@ public final class MetadataStep implements ExtractionStep {
                 if (c.datedTexts.size() < 4 && e.attributesSize() > 0 && e.childrenSize() <= 3) {
                     String cls = e.attr("class");
                     if (!cls.isEmpty() && namesADate(cls)) {
-                        String t = e.text();
-                        if (t.length() >= 6 && t.length() <= 100) {
+                        String t = shortText(e, 100);
+                        if (t != null && t.length() >= 6) {
                             c.datedTexts.add(t);
                         }
                     }
@@ -242,8 +242,8 @@ public final class MetadataStep implements ExtractionStep {
                 if (c.classBylines.size() < 3 && e.attributesSize() > 0 && e.childrenSize() <= 3) {
                     String cls = e.attr("class");
                     if (!cls.isEmpty() && namesAByline(cls)) {
-                        String t = e.text();
-                        if (t.length() >= 3 && t.length() <= 80) {
+                        String t = shortText(e, 80);
+                        if (t != null && t.length() >= 3) {
                             c.classBylines.add(t);
                         }
                     }
@@ -475,6 +475,31 @@ public final class MetadataStep implements ExtractionStep {
             }
         }
         return null;
+    }
+
+    /**
+     * The element's text when it is at most {@code max} characters, else null; stops reading as soon as the text
+     * is too long, so a wrongly named wrapper around the whole article costs nothing.
+     */
+    static String shortText(Element e, int max) {
+        StringBuilder sb = new StringBuilder();
+        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.TextNode t) {
+                    sb.append(t.getWholeText()).append(' ');
+                    if (sb.length() > 4 * max) {
+                        return FilterResult.STOP;
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, e);
+        if (sb.length() > 4 * max) {
+            return null;
+        }
+        String t = TextUtil.clean(sb);
+        return t.length() <= max ? t : null;
     }
 
     /** Whether a class attribute names an author's name or a byline (not an author box or bio). */
