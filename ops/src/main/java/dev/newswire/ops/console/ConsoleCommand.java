@@ -3,7 +3,6 @@ package dev.newswire.ops.console;
 import dev.newswire.ops.cli.KafkaClients;
 import dev.newswire.ops.cli.KafkaOptions;
 import dev.newswire.ops.metrics.Metrics;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,11 +41,9 @@ public final class ConsoleCommand implements Callable<Integer> {
         try (Admin admin = KafkaClients.admin(props)) {
             // fail fast with a clear message; the console itself keeps retrying later outages
         }
-        Map<String, String> stringProps = new HashMap<>();
-        props.forEach((k, v) -> stringProps.put(k, String.valueOf(v)));
         String jdbc = jdbcUrl != null ? jdbcUrl : kafka.settings().get("sink.jdbc.url");
         CountDownLatch stop = new CountDownLatch(1);
-        try (ConsoleServer console = ConsoleServer.start(stringProps, jdbc == null || jdbc.isBlank() ? null : jdbc,
+        try (ConsoleServer console = ConsoleServer.start(props, jdbc == null || jdbc.isBlank() ? null : jdbc,
                 host, port, Metrics.global())) {
             spec.commandLine().getErr().println("console: " + console.url() + " (Kafka " + props.get("bootstrap.servers")
                     + "); Ctrl-C to stop");

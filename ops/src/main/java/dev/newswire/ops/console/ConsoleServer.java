@@ -59,11 +59,12 @@ public final class ConsoleServer implements AutoCloseable {
     /**
      * Starts the console on 127.0.0.1, serving {@link Metrics#global()} at {@code /metrics} too.
      *
-     * @param kafkaClientProps Kafka client properties (at least bootstrap.servers; TLS/SASL settings as for any client)
+     * @param kafkaClientProps Kafka client properties (at least bootstrap.servers; TLS/SASL settings as for any client),
+     *                         e.g. {@code CommonConfig.kafkaClientProps(config)} or {@code Map.of("bootstrap.servers", …)}
      * @param jdbcUrlOrNull    the sink's database, to show stored-article counts; null for none
      * @param port             the port, 0 for any free one
      */
-    public static ConsoleServer start(Map<String, String> kafkaClientProps, String jdbcUrlOrNull, int port) throws IOException {
+    public static ConsoleServer start(Map<String, ?> kafkaClientProps, String jdbcUrlOrNull, int port) throws IOException {
         return start(kafkaClientProps, jdbcUrlOrNull, "127.0.0.1", port, Metrics.global());
     }
 
@@ -73,7 +74,7 @@ public final class ConsoleServer implements AutoCloseable {
      * @param host          address to bind (127.0.0.1 unless others must reach it)
      * @param metricsOrNull meters to serve at {@code /metrics}, or null
      */
-    public static ConsoleServer start(Map<String, String> kafkaClientProps, String jdbcUrlOrNull, String host, int port,
+    public static ConsoleServer start(Map<String, ?> kafkaClientProps, String jdbcUrlOrNull, String host, int port,
                                       Metrics metricsOrNull) throws IOException {
         Map<String, Object> props = new HashMap<>(kafkaClientProps);
         List<AutoCloseable> parts = new ArrayList<>();

@@ -54,6 +54,21 @@ class MetricsTest {
         }
     }
 
+    /** The dashboard's lag panel relies on this name from Micrometer's Kafka binder. */
+    @Test
+    void kafkaConsumerBinderExposesRecordsLag() throws Exception {
+        Metrics m = new Metrics(false);
+        java.util.Map<String, Object> props = java.util.Map.of("bootstrap.servers", "127.0.0.1:1", "client.id", "binder-test");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+             AutoCloseable binding = m.bind(consumer)) {
+            String text = m.scrape();
+            assertTrue(text.contains("kafka_consumer_fetch_manager_records_lag_max{"), text);
+            assertTrue(text.contains("client_id=\"binder-test\""), text);
+        }
+    }
+
     /** The Grafana dashboard must only query meters that exist: a renamed meter would leave a panel empty. */
     @Test
     void grafanaDashboardUsesExistingMetricNames() throws Exception {
