@@ -9,6 +9,7 @@ import dev.newswire.ingest.IngestServer;
 import dev.newswire.ingest.PagePublisher;
 import dev.newswire.model.CommonConfig;
 import dev.newswire.model.TopicAdmin;
+import dev.newswire.ops.console.ConsoleServer;
 import dev.newswire.sink.SinkApp;
 import dev.newswire.sink.SinkConfig;
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class Pipeline implements AutoCloseable {
     /** Ports the embedded default prefers, so that other tools can find it; a free port is taken if busy. */
     public static final int PREFERRED_KAFKA_PORT = 19092;
     public static final int PREFERRED_POSTGRES_PORT = 15432;
+    public static final int PREFERRED_CONSOLE_PORT = 8471;
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, String> settings;
@@ -41,6 +43,7 @@ public final class Pipeline implements AutoCloseable {
     private EnrichApp enrich;
     private IngestServer ingest;
     private PagePublisher publisher;
+    private ConsoleServer console;
 
     private Pipeline(Map<String, String> settings) {
         this.settings = new HashMap<>(settings);
@@ -91,6 +94,9 @@ public final class Pipeline implements AutoCloseable {
         }
         ingest = IngestServer.start(new IngestConfig(ingestSettings), publisher);
         started.add(ingest);
+        console = ConsoleServer.start(CommonConfig.kafkaClientProps(ingestConfig), jdbcUrl(),
+                preferred ? freeOr(PREFERRED_CONSOLE_PORT) : 0);
+        started.add(console);
     }
 
     // A data directory that already has a broker keeps its port; a new one takes the preferred port if free.
@@ -126,6 +132,11 @@ public final class Pipeline implements AutoCloseable {
 
     public int ingestPort() {
         return ingest.port();
+    }
+
+    /** The web console's address. */
+    public String consoleUrl() {
+        return console.url();
     }
 
     public SinkApp sink() {

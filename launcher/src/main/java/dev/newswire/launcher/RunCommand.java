@@ -55,8 +55,8 @@ public final class RunCommand implements Callable<Integer> {
                     done.countDown();
                 }
             });
-            System.err.printf("Pipeline up in %d ms: Kafka %s · PostgreSQL %s · ingest http://127.0.0.1:%d/pages%n",
-                    startMs, pipeline.bootstrapServers(), pipeline.jdbcUrl(), pipeline.ingestPort());
+            System.err.printf("Pipeline up in %d ms: Kafka %s · PostgreSQL %s · ingest http://127.0.0.1:%d/pages · console %s%n",
+                    startMs, pipeline.bootstrapServers(), pipeline.jdbcUrl(), pipeline.ingestPort(), pipeline.consoleUrl());
             List<Path> toFeed = new ArrayList<>(feed);
             if (toFeed.isEmpty() && !noSamples) {
                 Path samples = Path.of(System.getProperty("newswire.home", ".")).resolve("samples/pages");
