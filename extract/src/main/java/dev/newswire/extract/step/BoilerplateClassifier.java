@@ -47,7 +47,7 @@ public final class BoilerplateClassifier {
         }
         String cls = e.attr("class");
         if (!cls.isEmpty()) {
-            v = max(v, cached(VERDICTS, cls, BoilerplateClassifier::classifyClassAttribute));
+            v = max(v, cached(VERDICTS, cls, BoilerplateClassifier::classifyNames));
         }
         String id = e.attr("id");
         if (!id.isEmpty() && v != Verdict.DECISIVE) {
@@ -71,10 +71,6 @@ public final class BoilerplateClassifier {
             cache.put(key, v);
         }
         return v;
-    }
-
-    private static Verdict classifyClassAttribute(String cls) {
-        return classifyNames(cls);
     }
 
     /** Classifies a whitespace-separated list of class names (or one id). */

@@ -43,7 +43,7 @@ public final class ParseStep implements ExtractionStep {
                 cutTo = end < 0 ? n : end + 3;
             } else if ((c1 == 's' || c1 == 'S') && (startsWithTag(html, lt + 1, "script")
                     || startsWithTag(html, lt + 1, "style"))) {
-                boolean script = c1 == 's' || c1 == 'S' ? startsWithTag(html, lt + 1, "script") : false;
+                boolean script = startsWithTag(html, lt + 1, "script");
                 String closing = script ? "</script" : "</style";
                 int tagEnd = html.indexOf('>', lt);
                 if (tagEnd < 0) {
