@@ -117,11 +117,18 @@ public final class BlockExtractStep implements ExtractionStep {
     }
 
     private static void flush(StringBuilder text, int[] counts, String tag, PageContext page) {
+        if (page.blocks.size() >= Heuristics.MAX_BLOCKS || page.textChars >= Heuristics.MAX_TEXT_CHARS) {
+            text.setLength(0);
+            counts[0] = 0;
+            counts[1] = 0;
+            return;
+        }
         if (text.length() > 0) {
             String cleaned = TextUtil.clean(text);
             if (!cleaned.isEmpty()) {
                 int linkChars = counts[0] == 0 ? 0 : (int) Math.round((double) cleaned.length() * counts[1] / counts[0]);
                 page.blocks.add(new Block(cleaned, tag == null ? "p" : tag, linkChars));
+                page.textChars += cleaned.length();
             }
             text.setLength(0);
         }

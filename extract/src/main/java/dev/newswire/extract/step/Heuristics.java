@@ -21,10 +21,19 @@ public final class Heuristics {
     // ---------------------------------------------------------------------------------------------- limits
 
     /** Characters of HTML kept for parsing: a 10 MB page is cut here so heap and time stay bounded. */
-    public static final int MAX_HTML_CHARS = 3_000_000;
+    public static final int MAX_HTML_CHARS = 2_000_000;
 
-    /** Bytes looked at when sniffing a charset or a meta charset declaration. */
+    /** Bytes looked at for a meta charset declaration. */
     public static final int CHARSET_PRESCAN_BYTES = 4096;
+
+    /** Bytes of the body tried against every candidate charset when sniffing; plenty of text to judge by. */
+    public static final int CHARSET_SNIFF_SAMPLE_BYTES = 65_536;
+
+    /** The main text stops growing after this many blocks: enough for any article, a guard against 100k-row tables. */
+    public static final int MAX_BLOCKS = 5_000;
+
+    /** The main text stops growing after this many characters (a long feature is about 50,000). */
+    public static final int MAX_TEXT_CHARS = 1_000_000;
 
     /** Bytes checked for NUL bytes and other binary signs before we try to read a body as text. */
     public static final int BINARY_SNIFF_BYTES = 2048;

@@ -52,6 +52,8 @@ public final class PageContext {
     public final List<Element> contentRoots = new ArrayList<>();
     /** The main text blocks, in order. */
     public final List<Block> blocks = new ArrayList<>();
+    /** Characters of the blocks extracted so far (before filtering), for the size guards. */
+    public int textChars;
     /** Blocks the boilerplate filter dropped (page-kind signals such as paywall lines live there). */
     public final List<Block> droppedBlocks = new ArrayList<>();
 

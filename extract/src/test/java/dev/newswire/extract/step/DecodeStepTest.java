@@ -59,6 +59,17 @@ class DecodeStepTest {
     }
 
     @Test
+    void sniffsLargeBodiesFromASampleWithoutSplittingACharacter() {
+        String big = JAPANESE.repeat(3000) + "<p>" + JAPANESE + "</p>";
+        DecodeStep.Decoded d = DecodeStep.decode(page("", big).getBytes(Charset.forName("Shift_JIS")), null);
+        assertEquals("Shift_JIS", d.charset().name());
+        assertTrue(d.text().endsWith("</p></p></body></html>"));
+        String russian = (RUSSIAN + " ").repeat(2000);
+        d = DecodeStep.decode(page("", russian).getBytes(Charset.forName("KOI8-R")), null);
+        assertEquals("KOI8-R", d.charset().name());
+    }
+
+    @Test
     void metaCharsetIsUsedWhenTheHeaderSaysNothing() {
         DecodeStep.Decoded d = decode(page("<meta charset=\"windows-1251\">", RUSSIAN), "windows-1251", "text/html");
         assertTrue(d.text().contains(RUSSIAN));
