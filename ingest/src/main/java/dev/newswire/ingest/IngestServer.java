@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.newswire.metrics.Metrics;
 import dev.newswire.model.Json;
 import dev.newswire.model.PayloadException;
 import dev.newswire.model.RawPage;
@@ -42,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class IngestServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
+    private static final Metrics METRICS = Metrics.global();
+    private static final String STAGE = "ingest";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -69,6 +72,7 @@ public final class IngestServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/pages", this::handlePages);
         server.createContext("/health", ex -> respond(ex, 200, "text/plain", "ok\n"));
+        server.createContext("/metrics", Metrics.global().handler());
     }
 
     /** Starts the server; the publisher stays owned by the caller. */
@@ -86,6 +90,7 @@ public final class IngestServer implements AutoCloseable {
     }
 
     private void handlePages(HttpExchange ex) throws IOException {
+        long start = System.nanoTime();
         try {
             if (!"POST".equals(ex.getRequestMethod())) {
                 ex.getResponseHeaders().add("Allow", "POST");
@@ -105,20 +110,24 @@ public final class IngestServer implements AutoCloseable {
             List<RawPage> pages = parse(ex, body);
             long wait = rateLimiter.acquire(clientOf(ex), pages.size(), System.nanoTime());
             if (wait > 0) {
+                METRICS.recordFailed(STAGE, "rate-limited");
                 ex.getResponseHeaders().add("Retry-After", Long.toString(wait));
                 error(ex, 429, "rate limit exceeded; retry after " + wait + " s");
                 return;
             }
             publishAll(ex, pages);
         } catch (PayloadException e) {
+            METRICS.recordFailed(STAGE, "bad-request");
             error(ex, 400, e.getMessage());
         } catch (PageRequests.PageTooLargeException e) {
+            METRICS.recordFailed(STAGE, "too-large");
             error(ex, 413, e.getMessage());
         } catch (RuntimeException e) {
             // Never a stack trace in the response: log it, answer plainly.
             LOG.error("Unexpected error handling {} {}", ex.getRequestMethod(), ex.getRequestURI(), e);
             error(ex, 500, "internal error");
         } finally {
+            METRICS.processed(STAGE, System.nanoTime() - start);
             ex.close();
         }
     }
@@ -166,6 +175,7 @@ public final class IngestServer implements AutoCloseable {
     private void publishAll(HttpExchange ex, List<RawPage> pages) throws IOException {
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
         for (RawPage p : pages) {
+            METRICS.recordIn(STAGE);
             acks.add(publisher.publish(p));
         }
         try {
@@ -173,6 +183,7 @@ public final class IngestServer implements AutoCloseable {
         } catch (TimeoutException | ExecutionException e) {
             // Not acknowledged: the crawler must retry (same URL gives the same key; the store upserts).
             LOG.warn("Kafka did not acknowledge {} page(s): {}", pages.size(), e.getCause() == null ? e : e.getCause().toString());
+            METRICS.recordFailed(STAGE, "unavailable");
             ex.getResponseHeaders().add("Retry-After", "5");
             error(ex, 503, "Kafka is unavailable or overloaded; retry later");
             return;
@@ -180,6 +191,9 @@ public final class IngestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             error(ex, 503, "shutting down");
             return;
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            METRICS.recordOut(STAGE);
         }
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("accepted", pages.size());

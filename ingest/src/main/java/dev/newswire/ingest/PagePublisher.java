@@ -1,5 +1,6 @@
 package dev.newswire.ingest;
 
+import dev.newswire.metrics.Metrics;
 import dev.newswire.model.Json;
 import dev.newswire.model.Keys;
 import dev.newswire.model.RawPage;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class PagePublisher implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
+    private final AutoCloseable metricsBinding;
 
     /**
      * @param clientProps bootstrap servers and any client settings (TLS, SASL)
@@ -41,6 +43,7 @@ public final class PagePublisher implements AutoCloseable {
         props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newswire-ingest");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.metricsBinding = Metrics.global().bind(producer);
     }
 
     /** The key a page is published under. */
@@ -75,6 +78,11 @@ public final class PagePublisher implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            metricsBinding.close();
+        } catch (Exception e) {
+            // metrics only
+        }
         producer.close();
     }
 }

@@ -89,6 +89,9 @@ class IngestServerIT {
         List<String> keys = records.stream().map(ConsumerRecord::key).toList();
         assertTrue(keys.containsAll(List.of("https://example.com/one", "https://example.com/two", "https://example.com/three")), keys.toString());
         RawPage page = Json.readRawPage(records.stream().filter(r -> r.key().equals("https://example.com/one")).findFirst().orElseThrow().value());
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.matches("(?s).*newswire_records_out_total\\{[^}]*stage=\"ingest\"[^}]*} [1-9].*"), "ingest counts its pages on /metrics");
         assertEquals("<p>one</p>", new String(page.body(), StandardCharsets.UTF_8));
         assertEquals("it", page.crawler());
     }

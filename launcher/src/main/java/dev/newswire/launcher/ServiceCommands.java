@@ -50,10 +50,16 @@ final class ServiceCommands {
         return 0;
     }
 
-    /** The cluster's settings, with the pipeline's topics created when missing. */
-    static Map<String, String> clusterWithTopics(Settings settings) {
+    /** The cluster's settings, with the pipeline's topics created and the metrics endpoint started as configured. */
+    static Map<String, String> clusterWithTopics(Settings settings) throws java.io.IOException {
         Map<String, String> config = Cluster.resolve(settings);
-        TopicAdmin.ensureTopics(new IngestConfig(config));
+        IngestConfig common = new IngestConfig(config);
+        TopicAdmin.ensureTopics(common);
+        int metricsPort = common.getInt(CommonConfig.METRICS_PORT);
+        if (metricsPort > 0) {
+            dev.newswire.metrics.MetricsServer.start(dev.newswire.metrics.Metrics.global(), "0.0.0.0", metricsPort);
+            System.err.println("Prometheus metrics on http://0.0.0.0:" + metricsPort + "/metrics");
+        }
         return config;
     }
 

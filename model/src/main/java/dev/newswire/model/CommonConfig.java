@@ -29,6 +29,7 @@ public final class CommonConfig {
     public static final String TOPICS_PARTITIONS = "topics.partitions";
     public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
     public static final String TOPICS_CREATE = "topics.create";
+    public static final String METRICS_PORT = "metrics.port";
     /** Prefix of settings passed to every Kafka client unchanged: {@code kafka.security.protocol=SASL_SSL}. */
     public static final String KAFKA_CLIENT_PREFIX = "kafka.";
 
@@ -53,7 +54,10 @@ public final class CommonConfig {
                         GROUP_KAFKA, 3, ConfigDef.Width.SHORT, "Replication factor")
                 .define(TOPICS_CREATE, Type.BOOLEAN, true, Importance.LOW,
                         "Create missing topics on start-up. Turn off where an operator manages topics.",
-                        GROUP_KAFKA, 4, ConfigDef.Width.SHORT, "Create topics");
+                        GROUP_KAFKA, 4, ConfigDef.Width.SHORT, "Create topics")
+                .define(METRICS_PORT, Type.INT, 0, ConfigDef.Range.between(0, 65535), Importance.LOW,
+                        "Port of the Prometheus endpoint (/metrics) of a stage started on its own; 0: none. The "
+                                + "embedded run serves /metrics on the web console.", "Operations", 5, ConfigDef.Width.SHORT, "Metrics port");
     }
 
     /**

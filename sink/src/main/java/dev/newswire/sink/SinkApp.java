@@ -1,5 +1,6 @@
 package dev.newswire.sink;
 
+import dev.newswire.metrics.Metrics;
 import dev.newswire.model.Article;
 import dev.newswire.model.CommonConfig;
 import dev.newswire.model.DeadLetters;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class SinkApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkApp.class);
+    private static final Metrics METRICS = Metrics.global();
     static final String STAGE = "sink";
 
     private final SinkConfig config;
@@ -80,6 +82,8 @@ public final class SinkApp implements AutoCloseable {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newswire-sink-producer");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        METRICS.bind(consumer);
+        METRICS.bind(producer);
         this.thread = new Thread(this::run, "newswire-sink");
     }
 
@@ -128,6 +132,7 @@ public final class SinkApp implements AutoCloseable {
         List<Article> articles = new ArrayList<>();
         Map<Integer, Long> next = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
+            METRICS.recordIn(STAGE);
             try {
                 articles.add(Json.readArticle(r.value()));
             } catch (PayloadException e) {
@@ -135,7 +140,9 @@ public final class SinkApp implements AutoCloseable {
             }
             next.merge(r.partition(), r.offset() + 1, Math::max);
         }
+        long dbStart = System.nanoTime();
         writeWithRetry(articles, next);
+        METRICS.sinkBatch(articles.size(), System.nanoTime() - dbStart);
         if (haltAfterBatches > 0 && ++batchesWritten >= haltAfterBatches) {
             LOG.warn("Fault injection: halting after database commit {} and before the Kafka offset commit", batchesWritten);
             Runtime.getRuntime().halt(137);
@@ -145,6 +152,8 @@ public final class SinkApp implements AutoCloseable {
         consumer.commitAsync(commit, null);
         stored += articles.size();
         for (Article a : articles) {
+            METRICS.recordOut(STAGE);
+            METRICS.stored(a.fetchedAt());
             for (String t : forwardTopics) {
                 producer.send(new ProducerRecord<>(t, a.id(), Json.write(a)));
             }
@@ -219,6 +228,7 @@ public final class SinkApp implements AutoCloseable {
                 }
                 ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.DLQ, a.id(), Json.write(a));
                 DeadLetters.addProvenance(dead.headers(), STAGE, "store-rejected", e, Topics.ARTICLES, -1, -1);
+                METRICS.recordFailed(STAGE, "store-rejected");
                 sendDeadLetter(dead);
             }
         }
@@ -227,6 +237,7 @@ public final class SinkApp implements AutoCloseable {
 
     private void deadLetter(ConsumerRecord<String, byte[]> r, String reason, Exception e) {
         LOG.warn("Dead letter from {}-{}@{}: {}: {}", r.topic(), r.partition(), r.offset(), reason, e.getMessage());
+        METRICS.recordFailed(STAGE, reason);
         ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.DLQ, null, r.key(), r.value(), r.headers());
         DeadLetters.addProvenance(dead.headers(), STAGE, reason, e, r.topic(), r.partition(), r.offset());
         sendDeadLetter(dead);

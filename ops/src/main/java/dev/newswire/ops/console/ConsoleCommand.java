@@ -2,7 +2,7 @@ package dev.newswire.ops.console;
 
 import dev.newswire.ops.cli.KafkaClients;
 import dev.newswire.ops.cli.KafkaOptions;
-import dev.newswire.ops.metrics.Metrics;
+import dev.newswire.metrics.Metrics;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

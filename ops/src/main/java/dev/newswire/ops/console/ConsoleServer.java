@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.newswire.model.Json;
-import dev.newswire.ops.metrics.Metrics;
+import dev.newswire.metrics.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

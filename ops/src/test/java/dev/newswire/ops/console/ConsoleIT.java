@@ -14,7 +14,7 @@ import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
 import dev.newswire.model.TopicAdmin;
 import dev.newswire.model.Topics;
-import dev.newswire.ops.metrics.Metrics;
+import dev.newswire.metrics.Metrics;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.newswire.ops.metrics;
+package dev.newswire.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

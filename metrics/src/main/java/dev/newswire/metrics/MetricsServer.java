@@ -1,4 +1,4 @@
-package dev.newswire.ops.metrics;
+package dev.newswire.metrics;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
