@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code extract-eval --predictions FILE.json --truth ground-truth.json}: scores an {@code extract} output
- * against the expected texts with {@link ShingleScorer} and prints precision, recall, F1 and page counts.
+ * against the expected texts with {@link ShingleScorer} and prints precision, recall, F1 and page counts, then how
+ * often the title, the publication day and the authors agree with the ground truth.
  */
 @Command(name = "extract-eval", mixinStandardHelpOptions = true,
         description = "Score extract output against ground truth (4-token shingles, P/R averaged over pages).")
@@ -40,6 +41,12 @@ public final class ExtractEvalCommand implements Callable<Integer> {
         List<ShingleScorer.PageScore> scores = new ArrayList<>();
         List<Map.Entry<String, ShingleScorer.PageScore>> byPage = new ArrayList<>();
         int missing = 0;
+        int titles = 0;
+        int titleHits = 0;
+        int dated = 0;
+        int dateHits = 0;
+        int authored = 0;
+        int authorHits = 0;
         for (Iterator<String> it = gt.fieldNames(); it.hasNext(); ) {
             String id = it.next();
             String expected = gt.path(id).path("articleBody").asText("");
@@ -48,6 +55,34 @@ public final class ExtractEvalCommand implements Callable<Integer> {
                 missing++;
             }
             String output = p == null ? "" : p.path("articleBody").asText("");
+            JsonNode t = gt.path(id);
+            if (t.hasNonNull("title")) {
+                titles++;
+                if (p != null && normal(t.get("title").asText()).equals(normal(p.path("title").asText("")))) {
+                    titleHits++;
+                }
+            }
+            String date = t.path("datePublished").asText("");
+            if (!date.isEmpty()) {
+                dated++;
+                String predicted = p == null ? "" : p.path("datePublished").asText("");
+                if (predicted.length() >= 10 && date.length() >= 10
+                        && predicted.substring(0, 10).equals(date.substring(0, 10))) {
+                    dateHits++;
+                }
+            }
+            String author = normal(t.path("author").asText(""));
+            if (!author.isEmpty()) {
+                authored++;
+                StringBuilder names = new StringBuilder();
+                if (p != null) {
+                    p.path("authors").forEach(a -> names.append(a.asText()).append(' '));
+                }
+                String predicted = normal(names.toString());
+                if (!predicted.isEmpty() && (author.contains(predicted) || predicted.contains(author))) {
+                    authorHits++;
+                }
+            }
             ShingleScorer.PageScore s = ShingleScorer.score(output, expected);
             scores.add(s);
             byPage.add(Map.entry(id, s));
@@ -57,6 +92,9 @@ public final class ExtractEvalCommand implements Callable<Integer> {
                 sum.pages(), sum.pagesWithOutput(), sum.pagesWithExpected(), missing);
         System.out.printf("precision: %.4f%nrecall:    %.4f%nF1:        %.4f%n", sum.precision(), sum.recall(),
                 sum.f1());
+        System.out.printf("title:     %d/%d exact (case and punctuation ignored)%n", titleHits, titles);
+        System.out.printf("date:      %d/%d same day%n", dateHits, dated);
+        System.out.printf("author:    %d/%d (names equal or one contains the other)%n", authorHits, authored);
         if (worst > 0) {
             byPage.sort(Comparator.comparingDouble(e -> e.getValue().f1()));
             System.out.println("worst pages (id  F1  P  R  output/expected shingles):");
@@ -67,6 +105,11 @@ public final class ExtractEvalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Lower-case words separated by single spaces, for comparing titles and names. */
+    static String normal(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     /** Runs the command alone (the launcher registers it as a subcommand of {@code newswire}). */
