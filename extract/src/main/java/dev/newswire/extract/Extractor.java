@@ -89,7 +89,7 @@ public final class Extractor {
     }
 
     /**
-     * Extracts from already decoded HTML.
+     * Extracts from already decoded HTML. The result's charset is "UTF-8".
      *
      * @param html the page's HTML
      * @param url  the URL the page was fetched from, or null
@@ -98,7 +98,8 @@ public final class Extractor {
     public ExtractionResult extract(String html, String url) {
         PageContext page = new PageContext(url);
         page.html = html == null ? "" : html;
-        page.charset = "UTF-16";
+        // no bytes were decoded; report what the text is carried as downstream, as callers have always seen
+        page.charset = "UTF-8";
         return run(page);
     }
 
