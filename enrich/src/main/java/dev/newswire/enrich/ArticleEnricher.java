@@ -3,6 +3,7 @@ package dev.newswire.enrich;
 import dev.newswire.extract.ExtractionResult;
 import dev.newswire.extract.Extractor;
 import dev.newswire.extract.UndecodableContentException;
+import dev.newswire.metrics.Metrics;
 import dev.newswire.model.Article;
 import dev.newswire.model.Keys;
 import dev.newswire.model.RawPage;
@@ -40,18 +41,23 @@ public final class ArticleEnricher {
                     + " bytes is over enrich.max.body.bytes=" + maxBodyBytes);
         }
         ExtractionResult r;
+        long t0 = System.nanoTime();
         try {
             r = extractor.extract(page.body(), page.contentType(), page.url());
         } catch (UndecodableContentException e) {
             throw new EnrichmentException("undecodable-content", e.getMessage(), e);
+        } finally {
+            Metrics.global().extraction(System.nanoTime() - t0);
         }
         List<String> paragraphs = r.paragraphs().stream().map(TextSanitizer::clean).filter(p -> !p.isBlank()).toList();
         String text = String.join("\n\n", paragraphs);
         List<Article.Entity> entities = new ArrayList<>();
         if (!text.isEmpty()) {
+            long t1 = System.nanoTime();
             for (Entity e : tagger.tag(text)) {
                 entities.add(toArticleEntity(e));
             }
+            Metrics.global().tagging(System.nanoTime() - t1);
         }
         String canonical = canonicalUrl(r.canonicalUrl(), page.url());
         return new Article(SchemaVersions.ARTICLE, Keys.articleId(canonical), page.url(), canonical, Keys.host(canonical),

@@ -1,7 +1,9 @@
 package dev.newswire.enrich;
 
 import dev.newswire.extract.Extractor;
+import dev.newswire.metrics.Metrics;
 import dev.newswire.model.CommonConfig;
+import dev.newswire.model.TopicAdmin;
 import dev.newswire.model.Topics;
 import dev.newswire.tagger.Tagger;
 import java.time.Duration;
@@ -15,10 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -71,6 +71,7 @@ public final class EnrichApp implements AutoCloseable {
         ensureStoriesTopic(config);
         KafkaStreams streams = new KafkaStreams(EnrichTopology.build(enricher, config.dedupSettings()),
                 streamsProperties(config));
+        Metrics.global().bind(streams);
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -100,36 +101,17 @@ public final class EnrichApp implements AutoCloseable {
     }
 
     /**
-     * Creates {@link EnrichTopology#STORIES_TOPIC} with one partition when missing, and refuses to run when it has
-     * more: story assignment is a global decision that needs every article in one task (dedup/README.md).
+     * Creates the pipeline's topics when missing (as configured), and refuses to run when {@link Topics#ENRICHED}
+     * has more than one partition: story assignment is a global decision that needs every article in one task
+     * (dedup/README.md).
      */
     static void ensureStoriesTopic(EnrichConfig config) {
+        TopicAdmin.ensureTopics(config);
         Map<String, Object> props = new HashMap<>(CommonConfig.kafkaClientProps(config));
         props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-        String topic = EnrichTopology.STORIES_TOPIC;
+        String topic = Topics.ENRICHED;
         try (Admin admin = Admin.create(props)) {
-            if (!admin.listTopics().names().get(15, TimeUnit.SECONDS).contains(topic)) {
-                if (!config.getBoolean(CommonConfig.TOPICS_CREATE)) {
-                    throw new IllegalStateException("topic " + topic + " is missing and topics.create is off: create it "
-                            + "with exactly one partition");
-                }
-                short replication = config.getShort(CommonConfig.TOPICS_REPLICATION_FACTOR);
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, 1, replication)
-                            .configs(Map.of("compression.type", "zstd",
-                                    "max.message.bytes", Integer.toString(Topics.MAX_MESSAGE_BYTES),
-                                    "min.insync.replicas", replication > 1 ? "2" : "1",
-                                    // a hand-over between two steps of one application: a week is plenty to recover
-                                    "retention.ms", Long.toString(7L * 24 * 3600 * 1000)))))
-                            .all().get(15, TimeUnit.SECONDS);
-                    LOG.info("Created topic {} (1 partition, replication {})", topic, replication);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS)
                     .get(topic).partitions().size();
             if (partitions != 1) {
@@ -140,7 +122,7 @@ public final class EnrichApp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create or check topic " + topic + ": " + e, e);
+            throw new IllegalStateException("cannot check topic " + topic + " (create it with exactly one partition): " + e, e);
         }
     }
 }

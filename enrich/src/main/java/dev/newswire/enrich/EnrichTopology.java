@@ -1,6 +1,7 @@
 package dev.newswire.enrich;
 
 import dev.newswire.dedup.DedupSettings;
+import dev.newswire.metrics.Metrics;
 import dev.newswire.model.Article;
 import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
@@ -34,12 +35,6 @@ public final class EnrichTopology {
     static final String STORY_SOURCE = "enriched-articles";
     static final String STORY_PROCESSOR = "stories";
     static final String STORY_DLQ_SINK = "story-dead-letters";
-    /**
-     * Enriched articles before story assignment. One partition on purpose: copies of a story have different URLs
-     * (different keys, different partitions of news.raw), and one task must see them all, in one order, to group
-     * them (see dedup/README.md). Created by {@link EnrichApp}.
-     */
-    public static final String STORIES_TOPIC = "news.enriched";
     static final String DLQ_SINK = "dead-letters";
     static final String STAGE = "enrich";
 
@@ -47,7 +42,7 @@ public final class EnrichTopology {
     }
 
     /**
-     * Builds the topology; no I/O. news.raw → enrich → {@link #STORIES_TOPIC} (one partition) → story assignment
+     * Builds the topology; no I/O. news.raw → enrich → {@link Topics#ENRICHED} (one partition) → story assignment
      * with its state stores → news.articles; dead letters from both steps to news.dlq.
      *
      * @param dedup settings of the story assignment (thresholds, retention window)
@@ -56,9 +51,9 @@ public final class EnrichTopology {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.RAW);
         topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher), SOURCE);
-        topology.addSink(ENRICHED_SINK, STORIES_TOPIC, new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+        topology.addSink(ENRICHED_SINK, Topics.ENRICHED, new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
         topology.addSink(DLQ_SINK, Topics.DLQ, new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
-        topology.addSource(STORY_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), STORIES_TOPIC);
+        topology.addSource(STORY_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.ENRICHED);
         topology.addProcessor(STORY_PROCESSOR, () -> new StoryProcessor(dedup, ARTICLES_SINK, STORY_DLQ_SINK), STORY_SOURCE);
         for (StoreBuilder<?> store : StoryStores.builders()) {
             topology.addStateStore(store, STORY_PROCESSOR);
@@ -72,6 +67,7 @@ public final class EnrichTopology {
     static final class EnrichProcessor implements Processor<String, byte[], String, byte[]> {
 
         private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
+        private static final Metrics METRICS = Metrics.global();
         private final ArticleEnricher enricher;
         private ProcessorContext<String, byte[]> context;
 
@@ -86,10 +82,13 @@ public final class EnrichTopology {
 
         @Override
         public void process(Record<String, byte[]> record) {
+            long start = System.nanoTime();
+            METRICS.recordIn(STAGE);
             try {
                 RawPage page = Json.readRawPage(record.value());
                 Article article = enricher.enrich(page);
                 context.forward(new Record<>(article.id(), Json.write(article), record.timestamp()), ENRICHED_SINK);
+                METRICS.recordOut(STAGE);
             } catch (PayloadException e) {
                 deadLetter(record, e.reason(), e);
             } catch (EnrichmentException e) {
@@ -97,6 +96,8 @@ public final class EnrichTopology {
             } catch (RuntimeException | StackOverflowError e) {
                 // A bug or a pathological page: park it with its stack trace, keep the stream going.
                 deadLetter(record, "enrich-failed", e);
+            } finally {
+                METRICS.processed(STAGE, System.nanoTime() - start);
             }
         }
 
@@ -110,6 +111,7 @@ public final class EnrichTopology {
             Record<String, byte[]> dead = record.withHeaders(record.headers());
             DeadLetters.addProvenance(dead.headers(), STAGE, reason, error, topic, partition, offset);
             context.forward(dead, DLQ_SINK);
+            METRICS.recordFailed(STAGE, reason);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.newswire.enrich;
 
+import dev.newswire.model.Topics;
 import dev.newswire.dedup.DedupSettings;
 import dev.newswire.dedup.StoryAssigner;
 import dev.newswire.dedup.StoryDecision;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives each enriched article its story ({@code storyId}, {@code duplicateOf}) with the dedup module's
  * {@link StoryAssigner} over the {@link StoryStores} state stores, then sends it to news.articles. It reads the
- * single-partition {@link EnrichTopology#STORIES_TOPIC}, so one task sees every article in one order and the
+ * single-partition {@link Topics#ENRICHED}, so one task sees every article in one order and the
  * decision is global (see dedup/README.md). Pages that are not articles (index pages, errors) are their own story
  * and are not indexed.
  */
@@ -78,7 +79,7 @@ final class StoryProcessor implements Processor<String, byte[], String, byte[]> 
 
     private void deadLetter(Record<String, byte[]> record, String reason, Throwable error) {
         RecordMetadata md = context.recordMetadata().orElse(null);
-        String topic = md == null ? EnrichTopology.STORIES_TOPIC : md.topic();
+        String topic = md == null ? Topics.ENRICHED : md.topic();
         int partition = md == null ? -1 : md.partition();
         long offset = md == null ? -1 : md.offset();
         LOG.warn("Dead letter from {}-{}@{} (key {}): {}: {}", topic, partition, offset, record.key(), reason,

@@ -96,12 +96,12 @@ class StoryTopologyTest {
 
     @Test
     void anUnreadableEnrichedRecordIsADeadLetterWithItsProvenance() {
-        TestInputTopic<String, byte[]> enriched = driver.createInputTopic(EnrichTopology.STORIES_TOPIC,
+        TestInputTopic<String, byte[]> enriched = driver.createInputTopic(Topics.ENRICHED,
                 new StringSerializer(), new ByteArraySerializer());
         enriched.pipeInput("k", "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         org.apache.kafka.streams.test.TestRecord<String, byte[]> dead = dlq.readRecord();
         assertEquals("invalid-json", DeadLetters.header(dead.headers(), DeadLetters.REASON));
-        assertEquals(EnrichTopology.STORIES_TOPIC, DeadLetters.header(dead.headers(), DeadLetters.SOURCE_TOPIC));
+        assertEquals(Topics.ENRICHED, DeadLetters.header(dead.headers(), DeadLetters.SOURCE_TOPIC));
         assertEquals("enrich", DeadLetters.header(dead.headers(), DeadLetters.STAGE));
         assertTrue(articles.isEmpty());
     }

@@ -11,6 +11,12 @@ public final class Topics {
 
     /** Raw pages from crawlers, JSON {@link RawPage}, keyed by {@link Keys#pageKey(String)} of the URL. */
     public static final String RAW = "news.raw";
+    /**
+     * Enriched articles before story assignment, inside the enrich application. One partition on purpose: copies of
+     * a story have different URLs (different partitions of news.raw), and one task must see them all, in one order,
+     * to group them (dedup/README.md).
+     */
+    public static final String ENRICHED = "news.enriched";
     /** Enriched articles, JSON {@link Article}, keyed by the article id. */
     public static final String ARTICLES = "news.articles";
     /** Records that a stage could not handle: the original key and value, the reason in headers. */
@@ -44,8 +50,15 @@ public final class Topics {
                 "max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES),
                 "retention.ms", Long.toString(30L * 24 * 3600 * 1000),
                 "min.insync.replicas", replication > 1 ? "2" : "1");
+        Map<String, String> handOverConfigs = Map.of(
+                "compression.type", "zstd",
+                "max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES),
+                // a hand-over between two steps of one application: a week is plenty to recover
+                "retention.ms", Long.toString(7L * 24 * 3600 * 1000),
+                "min.insync.replicas", replication > 1 ? "2" : "1");
         return List.of(
                 new TopicSpec(RAW, partitions, replication, dataConfigs),
+                new TopicSpec(ENRICHED, 1, replication, handOverConfigs),
                 new TopicSpec(ARTICLES, partitions, replication, dataConfigs),
                 new TopicSpec(DLQ, Math.max(1, partitions / 2), replication, dlqConfigs));
     }
