@@ -1,7 +1,6 @@
 package dev.newswire.extract;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +39,7 @@ class ExtractionQualityTest {
     @Test
     void devSetScoresAboveTheFloor() throws Exception {
         Path dev = devSet();
-        assumeTrue(Files.isRegularFile(dev.resolve("ground-truth.json")), "dev set not found at " + dev.toAbsolutePath());
+        assertTrue(Files.isRegularFile(dev.resolve("ground-truth.json")), "dev set not found at " + dev.toAbsolutePath());
         JsonNode truth = new ObjectMapper().readTree(dev.resolve("ground-truth.json").toFile());
         Extractor extractor = Extractor.create();
         List<ShingleScorer.PageScore> scores = new ArrayList<>();

@@ -47,7 +47,7 @@ class ExtractorTest {
     @Test
     void projectSamplePageOfTheRepost() throws Exception {
         java.nio.file.Path sample = java.nio.file.Path.of("..", "samples", "pages", "ap-putin-pyongyang-repost.html");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(sample), "no sample page");
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.isRegularFile(sample), "no sample page at " + sample);
         ExtractionResult r = extractor.extract(java.nio.file.Files.readAllBytes(sample), null, null);
         List<String> story = Fixtures.text("blog-repost-story.txt").lines().filter(l -> !l.isBlank()).toList();
         assertEquals(story, r.paragraphs());
