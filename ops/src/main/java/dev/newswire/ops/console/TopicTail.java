@@ -50,8 +50,8 @@ final class TopicTail implements AutoCloseable {
                 } catch (org.apache.kafka.common.errors.TimeoutException e) {
                     // broker not reachable yet: try again
                 }
-                if (partitions.isEmpty()) {
-                    Thread.sleep(2_000);
+                for (int waited = 0; running && partitions.isEmpty() && waited < 20; waited++) {
+                    Thread.sleep(100);
                 }
             }
             consumer.assign(partitions);
@@ -90,8 +90,8 @@ final class TopicTail implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
+        // wakeup, not interrupt: an interrupted thread cannot close its consumer cleanly
         consumer.wakeup();
-        thread.interrupt();
         thread.join(5_000);
     }
 }
