@@ -5,24 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newswire.dedup.DedupSettings;
-import dev.newswire.extract.Extractor;
 import dev.newswire.model.Article;
 import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
 import dev.newswire.model.RawPage;
 import dev.newswire.model.Topics;
-import dev.newswire.tagger.Tagger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -33,8 +24,6 @@ import org.junit.jupiter.api.Test;
 
 class EnrichTopologyTest {
 
-    private static final ArticleEnricher ENRICHER = new ArticleEnricher(Extractor.create(), Tagger.load(), 1024 * 1024);
-
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> raw;
     private TestOutputTopic<String, byte[]> articles;
@@ -42,13 +31,11 @@ class EnrichTopologyTest {
 
     @BeforeEach
     void setUp() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(EnrichTopology.build(ENRICHER, DedupSettings.DEFAULTS), p);
-        raw = driver.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
-        articles = driver.createOutputTopic(Topics.ARTICLES, new StringDeserializer(), new ByteArrayDeserializer());
-        dlq = driver.createOutputTopic(Topics.DLQ, new StringDeserializer(), new ByteArrayDeserializer());
+        TopologyFixture fixture = new TopologyFixture("enrich-test");
+        driver = fixture.driver;
+        raw = fixture.raw;
+        articles = fixture.articles;
+        dlq = fixture.dlq;
     }
 
     @AfterEach
@@ -124,14 +111,10 @@ class EnrichTopologyTest {
 
     @Test
     void tooLargeBodiesAreDeadLettersWithTheirReason() {
-        ArticleEnricher small = new ArticleEnricher(Extractor.create(), Tagger.load(), 2048);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test-small");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver d = new TopologyTestDriver(EnrichTopology.build(small, DedupSettings.DEFAULTS), p)) {
-            TestInputTopic<String, byte[]> in = d.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
-            TestOutputTopic<String, byte[]> deadOut = d.createOutputTopic(Topics.DLQ, new StringDeserializer(), new ByteArrayDeserializer());
-            TestOutputTopic<String, byte[]> okOut = d.createOutputTopic(Topics.ARTICLES, new StringDeserializer(), new ByteArrayDeserializer());
+        try (TopologyFixture small = new TopologyFixture("enrich-test-small", 2048)) {
+            TestInputTopic<String, byte[]> in = small.raw;
+            TestOutputTopic<String, byte[]> deadOut = small.dlq;
+            TestOutputTopic<String, byte[]> okOut = small.articles;
             in.pipeInput("big", page("https://e.com/big", "<p>" + "word ".repeat(1000) + "</p>"));
             TestRecord<String, byte[]> r = deadOut.readRecord();
             assertEquals("too-large", DeadLetters.header(r.headers(), DeadLetters.REASON));

@@ -8,22 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newswire.dedup.DedupSettings;
 import dev.newswire.dedup.StoredArticle;
-import dev.newswire.extract.Extractor;
 import dev.newswire.model.Article;
 import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
 import dev.newswire.model.Topics;
-import dev.newswire.tagger.Tagger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -35,8 +29,6 @@ import org.junit.jupiter.api.Test;
 /** Story assignment in the enrich topology, through the TopologyTestDriver. */
 class StoryTopologyTest {
 
-    private static final ArticleEnricher ENRICHER = new ArticleEnricher(Extractor.create(), Tagger.load(), 1024 * 1024);
-
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> raw;
     private TestOutputTopic<String, byte[]> articles;
@@ -44,13 +36,11 @@ class StoryTopologyTest {
 
     @BeforeEach
     void setUp() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "story-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(EnrichTopology.build(ENRICHER, DedupSettings.DEFAULTS), p);
-        raw = driver.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
-        articles = driver.createOutputTopic(Topics.ARTICLES, new StringDeserializer(), new ByteArrayDeserializer());
-        dlq = driver.createOutputTopic(Topics.DLQ, new StringDeserializer(), new ByteArrayDeserializer());
+        TopologyFixture fixture = new TopologyFixture("story-test");
+        driver = fixture.driver;
+        raw = fixture.raw;
+        articles = fixture.articles;
+        dlq = fixture.dlq;
     }
 
     @AfterEach

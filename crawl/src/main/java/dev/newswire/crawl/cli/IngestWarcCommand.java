@@ -1,11 +1,8 @@
 package dev.newswire.crawl.cli;
 
 import dev.newswire.crawl.CrawlIngester;
-import dev.newswire.crawl.CrawlSummary;
-import dev.newswire.ingest.PagePublisher;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,17 +23,6 @@ public final class IngestWarcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> props = target.clientProps();
-        target.ensureTopics(props);
-        try (PagePublisher publisher = new PagePublisher(props)) {
-            CrawlIngester ingester = new CrawlIngester(publisher, target.maxPageBytes, target.crawlerOr("warc"),
-                    CrawlIngester.printingTo(System.err), false);
-            for (Path p : paths) {
-                ingester.ingestWarc(p);
-            }
-            CrawlSummary s = ingester.finish();
-            System.err.println("Done: " + s);
-            return s.published() > 0 || s.read() == 0 ? 0 : 1;
-        }
+        return target.publish(paths, "warc", CrawlIngester::ingestWarc);
     }
 }

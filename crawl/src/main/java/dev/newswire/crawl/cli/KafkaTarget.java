@@ -1,5 +1,8 @@
 package dev.newswire.crawl.cli;
 
+import dev.newswire.crawl.CrawlIngester;
+import dev.newswire.crawl.CrawlSummary;
+import dev.newswire.ingest.PagePublisher;
 import dev.newswire.model.CommonConfig;
 import dev.newswire.model.TopicAdmin;
 import java.io.IOException;
@@ -70,5 +73,32 @@ public final class KafkaTarget {
         }
         throw new IllegalStateException("No Kafka to publish to: give --bootstrap-servers HOST:PORT, or start the "
                 + "embedded pipeline with './newswire run' in another terminal.");
+    }
+
+    /** One file or directory handed to a {@link CrawlIngester}. */
+    @FunctionalInterface
+    interface PathIngest {
+        void ingest(CrawlIngester ingester, Path path) throws IOException;
+    }
+
+    /**
+     * Publishes every path through one {@link CrawlIngester} to news.raw (creating the topics when configured),
+     * with progress and a summary on stderr.
+     *
+     * @return the exit code: 0 when something was published or there was nothing to read, 1 otherwise
+     */
+    int publish(java.util.List<Path> paths, String defaultCrawler, PathIngest ingest) throws IOException {
+        Map<String, Object> props = clientProps();
+        ensureTopics(props);
+        try (PagePublisher publisher = new PagePublisher(props)) {
+            CrawlIngester ingester = new CrawlIngester(publisher, maxPageBytes, crawlerOr(defaultCrawler),
+                    CrawlIngester.printingTo(System.err), false);
+            for (Path p : paths) {
+                ingest.ingest(ingester, p);
+            }
+            CrawlSummary summary = ingester.finish();
+            System.err.println("Done: " + summary);
+            return summary.published() > 0 || summary.read() == 0 ? 0 : 1;
+        }
     }
 }
