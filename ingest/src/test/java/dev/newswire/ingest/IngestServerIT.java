@@ -123,6 +123,19 @@ class IngestServerIT {
     }
 
     @Test
+    void refusalsOfLargeUploadsReachTheClientIntact() throws Exception {
+        // Over the 100,000-byte request limit, and unauthorised uploads: the answer must arrive as an answer,
+        // not as a connection reset while the client is still sending.
+        String overLimit = "{\"url\":\"https://example.com/big\",\"html\":\"" + "x".repeat(180_000) + "\"}";
+        for (int i = 0; i < 25; i++) {
+            HttpResponse<String> tooLarge = post("application/json", overLimit, TOKEN);
+            assertEquals(413, tooLarge.statusCode());
+            assertTrue(tooLarge.body().contains("over the limit"), tooLarge.body());
+            assertEquals(401, post("application/json", overLimit.substring(0, 90_000), "wrong").statusCode());
+        }
+    }
+
+    @Test
     void publishesHtmlFilesDirectoriesAndNdjson(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a.html"), "<html><head><link rel=\"canonical\" href=\"https://site.example/a\"></head><body><p>A</p></body></html>");
         Files.createDirectories(dir.resolve("sub"));
