@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
-    private static final String PORTS_FILE = "ports.properties";
+    private static final String PORTS_FILE = dev.newswire.model.EmbeddedDefault.PORTS_FILE;
 
     private final Path dataDir;
     private final int brokerPort;

@@ -1,15 +1,13 @@
 package dev.newswire.launcher;
 
 import dev.newswire.model.CommonConfig;
+import dev.newswire.model.EmbeddedDefault;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
+import java.util.OptionalInt;
 
 /**
  * Finds the Kafka cluster a command talks to: {@code bootstrap.servers} when set, else the embedded broker of a
@@ -27,19 +25,10 @@ final class Cluster {
         if (!bootstrap.isBlank()) {
             return config;
         }
-        Path ports = settings.dataDir().resolve("kafka/ports.properties");
-        if (Files.exists(ports)) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(ports)) {
-                p.load(in);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + ports + ": " + e.getMessage(), e);
-            }
-            int port = Integer.parseInt(p.getProperty("broker", "0"));
-            if (port > 0 && listening(port)) {
-                config.put(CommonConfig.BOOTSTRAP_SERVERS, "127.0.0.1:" + port);
-                return config;
-            }
+        OptionalInt port = EmbeddedDefault.recordedBrokerPort(settings.dataDir());
+        if (port.isPresent() && listening(port.getAsInt())) {
+            config.put(CommonConfig.BOOTSTRAP_SERVERS, "127.0.0.1:" + port.getAsInt());
+            return config;
         }
         throw new IllegalStateException("No Kafka to talk to: set bootstrap.servers (--set bootstrap.servers=HOST:PORT "
                 + "or NEWSWIRE_BOOTSTRAP_SERVERS), or start the embedded pipeline with './newswire run' in another terminal.");

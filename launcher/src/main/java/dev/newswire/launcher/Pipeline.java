@@ -8,6 +8,7 @@ import dev.newswire.ingest.IngestConfig;
 import dev.newswire.ingest.IngestServer;
 import dev.newswire.ingest.PagePublisher;
 import dev.newswire.model.CommonConfig;
+import dev.newswire.model.EmbeddedDefault;
 import dev.newswire.model.TopicAdmin;
 import dev.newswire.ops.console.ConsoleServer;
 import dev.newswire.sink.SinkApp;
@@ -69,7 +70,8 @@ public final class Pipeline implements AutoCloseable {
 
     private void startAll(Path dataDir, boolean preferred) throws Exception {
         if (settings.getOrDefault(CommonConfig.BOOTSTRAP_SERVERS, "").isBlank()) {
-            kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), preferred ? portOrZero(PREFERRED_KAFKA_PORT, dataDir.resolve("kafka")) : 0);
+            Path kafkaDir = dataDir.resolve(EmbeddedDefault.BROKER_DIR);
+            kafka = EmbeddedKafka.start(kafkaDir, preferred ? portOrZero(PREFERRED_KAFKA_PORT, kafkaDir) : 0);
             started.add(kafka);
             settings.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         }
@@ -101,7 +103,7 @@ public final class Pipeline implements AutoCloseable {
 
     // A data directory that already has a broker keeps its port; a new one takes the preferred port if free.
     private static int portOrZero(int preferred, Path kafkaDir) {
-        if (java.nio.file.Files.exists(kafkaDir.resolve("ports.properties"))) {
+        if (java.nio.file.Files.exists(kafkaDir.resolve(EmbeddedDefault.PORTS_FILE))) {
             return 0;
         }
         return freeOr(preferred);

@@ -1,6 +1,7 @@
 package dev.newswire.launcher;
 
 import dev.newswire.model.CommonConfig;
+import dev.newswire.model.EmbeddedDefault;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,9 +32,6 @@ public final class Settings {
 
     /** The data directory of the embedded default. */
     public Path dataDir() {
-        if (dataDir != null) {
-            return dataDir.toAbsolutePath();
-        }
-        return Path.of(System.getProperty("newswire.home", ".")).resolve("data").toAbsolutePath();
+        return EmbeddedDefault.dataDir(dataDir);
     }
 }

@@ -4,14 +4,13 @@ import dev.newswire.crawl.CrawlIngester;
 import dev.newswire.crawl.CrawlSummary;
 import dev.newswire.ingest.PagePublisher;
 import dev.newswire.model.CommonConfig;
+import dev.newswire.model.EmbeddedDefault;
 import dev.newswire.model.TopicAdmin;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
+import java.util.OptionalInt;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,16 +59,9 @@ public final class KafkaTarget {
         if (env != null && !env.isBlank()) {
             return env;
         }
-        Path ports = Path.of(System.getProperty("newswire.home", ".")).resolve("data/kafka/ports.properties");
-        if (Files.exists(ports)) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(ports)) {
-                p.load(in);
-            }
-            String port = p.getProperty("broker", "");
-            if (!port.isBlank() && !"0".equals(port)) {
-                return "127.0.0.1:" + port;
-            }
+        OptionalInt port = EmbeddedDefault.recordedBrokerPort(EmbeddedDefault.dataDir(null));
+        if (port.isPresent()) {
+            return "127.0.0.1:" + port.getAsInt();
         }
         throw new IllegalStateException("No Kafka to publish to: give --bootstrap-servers HOST:PORT, or start the "
                 + "embedded pipeline with './newswire run' in another terminal.");

@@ -1,13 +1,12 @@
 package dev.newswire.ops.cli;
 
 import dev.newswire.model.CommonConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import dev.newswire.model.EmbeddedDefault;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import picocli.CommandLine.Option;
 
@@ -65,19 +64,9 @@ public final class KafkaOptions {
         if (!configured.isBlank()) {
             return configured.strip();
         }
-        Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("newswire.home", ".")).resolve("data");
-        Path ports = dir.resolve("kafka/ports.properties").toAbsolutePath();
-        if (Files.exists(ports)) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(ports)) {
-                p.load(in);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + ports + ": " + e.getMessage(), e);
-            }
-            String port = p.getProperty("broker", "").strip();
-            if (!port.isEmpty() && !"0".equals(port)) {
-                return "127.0.0.1:" + port;
-            }
+        OptionalInt port = EmbeddedDefault.recordedBrokerPort(EmbeddedDefault.dataDir(dataDir));
+        if (port.isPresent()) {
+            return "127.0.0.1:" + port.getAsInt();
         }
         throw new IllegalStateException("No Kafka to talk to: pass --bootstrap-servers HOST:PORT (or set "
                 + "bootstrap.servers / NEWSWIRE_BOOTSTRAP_SERVERS), or start the embedded pipeline with "
