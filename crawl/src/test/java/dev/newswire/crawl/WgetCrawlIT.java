@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newswire.embedded.EmbeddedKafka;
 import dev.newswire.ingest.PagePublisher;
+import dev.newswire.embedded.TopicReader;
 import dev.newswire.model.Json;
 import dev.newswire.model.RawPage;
 import dev.newswire.model.TopicAdmin;
@@ -14,19 +15,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,23 +129,12 @@ class WgetCrawlIT {
 
     /** The pages in news.raw whose key starts with {@code prefix}. */
     static Map<String, RawPage> readRaw(String bootstrap, String prefix, int expected) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, RawPage> out = new TreeMap<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            c.partitionsFor(Topics.RAW).forEach(pi -> parts.add(new TopicPartition(Topics.RAW, pi.partition())));
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    RawPage page = Json.readRawPage(r.value());
-                    assertEquals(r.key(), PagePublisher.keyOf(page));
-                    if (r.key().startsWith(prefix)) {
-                        out.put(r.key(), page);
-                    }
-                }
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readCommitted(bootstrap, Topics.RAW)) {
+            RawPage page = Json.readRawPage(r.value());
+            assertEquals(r.key(), PagePublisher.keyOf(page));
+            if (r.key().startsWith(prefix)) {
+                out.put(r.key(), page);
             }
         }
         assertEquals(expected, out.size(), new String(String.valueOf(out.keySet()).getBytes(StandardCharsets.UTF_8)));

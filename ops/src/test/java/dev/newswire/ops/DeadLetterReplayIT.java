@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newswire.embedded.EmbeddedDatabase;
 import dev.newswire.embedded.EmbeddedKafka;
+import dev.newswire.embedded.TopicReader;
 import dev.newswire.enrich.EnrichApp;
 import dev.newswire.enrich.EnrichConfig;
 import dev.newswire.model.DeadLetters;
@@ -30,20 +31,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -144,7 +139,7 @@ class DeadLetterReplayIT {
                 + sourcePartition + "@"), replayed.toString());
         awaitStoredRows(2);
 
-        ConsumerRecord<byte[], byte[]> resent = lastRecord(Topics.RAW, sourcePartition);
+        ConsumerRecord<String, byte[]> resent = lastRecord(Topics.RAW, sourcePartition);
         assertEquals("news.dlq/0@0", DeadLetters.header(resent.headers(), DeadLetterReplayer.REPLAYED_FROM));
         assertNull(DeadLetters.header(resent.headers(), DeadLetters.REASON), "error headers stripped");
         assertTrue(DeadLetters.provenance(resent.headers()).isEmpty());
@@ -195,26 +190,13 @@ class DeadLetterReplayIT {
                 org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 3;
     }
 
-    static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
+    static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        return TopicReader.readCommitted(kafka.bootstrapServers(), topic);
     }
 
-    static ConsumerRecord<byte[], byte[]> lastRecord(String topic, int partition) {
-        ConsumerRecord<byte[], byte[]> last = null;
-        for (ConsumerRecord<byte[], byte[]> r : readAll(topic)) {
+    static ConsumerRecord<String, byte[]> lastRecord(String topic, int partition) {
+        ConsumerRecord<String, byte[]> last = null;
+        for (ConsumerRecord<String, byte[]> r : readAll(topic)) {
             if (r.partition() == partition && (last == null || r.offset() > last.offset())) {
                 last = r;
             }
@@ -236,7 +218,7 @@ class DeadLetterReplayIT {
     }
 
     static void awaitArticleRecords(String id, int n) throws InterruptedException {
-        while (readAll(Topics.ARTICLES).stream().filter(r -> id.equals(new String(r.key(), StandardCharsets.UTF_8))).count() < n) {
+        while (readAll(Topics.ARTICLES).stream().filter(r -> id.equals(r.key())).count() < n) {
             Thread.sleep(200);
         }
     }
