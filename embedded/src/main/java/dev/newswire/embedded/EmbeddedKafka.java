@@ -65,7 +65,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             broker = freePort();
         }
         int controller = Integer.parseInt(saved.getProperty("controller", "0"));
-        if (controller == 0 || controller == broker) {
+        // A port just released may be handed out again at once: ask until the controller's differs from the broker's.
+        while (controller == 0 || controller == broker) {
             controller = freePort();
         }
         saved.setProperty("broker", Integer.toString(broker));
