@@ -45,22 +45,22 @@ class QualityGateTest {
     @Test
     void conllDevSplit() throws Exception {
         Evaluation e = score(SharedData.root().resolve("datasets/ner/conll2003/eng.testa"), ConllFormat.Format.CONLL, false, false);
-        atLeast(0.924, e.f1(), "overall");
-        atLeast(0.946, e.f1(0), "PER");
-        atLeast(0.957, e.f1(1), "LOC");
-        atLeast(0.873, e.f1(2), "ORG");
+        atLeast(0.925, e.f1(), "overall");
+        atLeast(0.947, e.f1(0), "PER");
+        atLeast(0.956, e.f1(1), "LOC");
+        atLeast(0.878, e.f1(2), "ORG");
         atLeast(0.882, e.f1(3), "MISC");
     }
 
     @Test
     void unerEwtTestMiscIgnored() throws Exception {
         Evaluation e = score(SharedData.root().resolve("datasets/ner/uner-en/en_ewt-ud-test.iob2"), ConllFormat.Format.IOB2, false, true);
-        atLeast(0.662, e.f1(), "overall");
+        atLeast(0.655, e.f1(), "overall");
     }
 
     @Test
     void wikiGoldUnseenHalfMiscIgnored() throws Exception {
         Evaluation e = score(SharedData.root().resolve("datasets/ner/wikigold/wikigold.conll.txt"), ConllFormat.Format.CONLL, true, true);
-        atLeast(0.680, e.f1(), "overall");
+        atLeast(0.688, e.f1(), "overall");
     }
 }

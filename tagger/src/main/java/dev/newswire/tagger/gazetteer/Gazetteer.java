@@ -201,15 +201,64 @@ public final class Gazetteer {
         });
     }
 
+    /**
+     * Regions: the hand-curated table (continents, seas, peninsulas, US states with the aliases news uses)
+     * and the first-level administrative regions of every country with their GeoNames ids. A curated region
+     * that is also an administrative one takes its id and keeps its curated name. A region shares its name
+     * with the cities so called, and {@code PlaceLinker} weighs them: a big city wins ("Berlin", "New York"),
+     * a region beats a small town ("Wales", "Goa"). One-word names that read as ordinary words or given names
+     * ("Central", "Michael") only lend their id to a curated region.
+     */
     private void loadRegions() {
-        readTsv("regions.tsv", f -> {
+        List<String[]> curated = new ArrayList<>();
+        readTsv("regions.tsv", curated::add);
+        Map<String, Integer> curatedByNameAndCountry = new HashMap<>();
+        List<List<String>> curatedNames = new ArrayList<>();
+        for (String[] f : curated) {
+            List<String> names = new ArrayList<>(split(field(f, 3)));
+            names.add(0, f[0]);
+            curatedNames.add(names);
             String cc = field(f, 2);
-            Place p = new Place(null, f[0], cc.isEmpty() ? null : cc, f[1], 0, Double.NaN, Double.NaN);
-            addPlace(p.name(), p);
+            if (!cc.isEmpty()) {
+                int index = curatedNames.size() - 1;
+                for (String n : names) {
+                    curatedByNameAndCountry.putIfAbsent(key(n) + "|" + cc, index);
+                }
+                // "Washington State" is the state "Washington"
+                curatedByNameAndCountry.putIfAbsent(key(f[0].replaceFirst(" [Ss]tate$", "")) + "|" + cc, index);
+            }
+        }
+        String[] curatedIds = new String[curated.size()];
+        List<String> keys = new ArrayList<>();
+        readTsv("admin-regions.tsv.gz", f -> {
+            keys.clear();
+            keys.add(key(f[1]));
             for (String alias : split(field(f, 3))) {
-                addPlace(alias, p);
+                keys.add(key(alias));
+            }
+            for (String k : keys) {
+                Integer c = curatedByNameAndCountry.get(k + "|" + f[2]);
+                if (c != null) {
+                    if (curatedIds[c] == null) {
+                        curatedIds[c] = "geonames:" + f[0];
+                    }
+                    return; // the curated entry stands for it, with the name news uses
+                }
+            }
+            Place p = new Place("geonames:" + f[0], f[1], f[2].intern(), "ADM1", 0, Double.NaN, Double.NaN);
+            boolean ordinary = "ordinary".equals(field(f, 4));
+            for (int i = ordinary ? 1 : 0; i < keys.size(); i++) {
+                addPlaceByKey(keys.get(i), p);
             }
         });
+        for (int i = 0; i < curated.size(); i++) {
+            String[] f = curated.get(i);
+            String cc = field(f, 2);
+            Place p = new Place(curatedIds[i], f[0], cc.isEmpty() ? null : cc, f[1], 0, Double.NaN, Double.NaN);
+            for (String n : curatedNames.get(i)) {
+                addPlace(n, p);
+            }
+        }
     }
 
     private void loadPlaceAliases() {
@@ -233,7 +282,11 @@ public final class Gazetteer {
     }
 
     private void addPlace(String name, Place p) {
-        List<Place> list = placesByName.computeIfAbsent(key(name), k -> new ArrayList<>(1));
+        addPlaceByKey(key(name), p);
+    }
+
+    private void addPlaceByKey(String key, Place p) {
+        List<Place> list = placesByName.computeIfAbsent(key, k -> new ArrayList<>(1));
         if (!list.contains(p)) {
             list.add(p);
         }

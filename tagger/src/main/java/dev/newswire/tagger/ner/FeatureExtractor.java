@@ -104,7 +104,7 @@ public final class FeatureExtractor {
         int[] prior;
 
         Context(NerDocument doc) {
-            words = doc.words();
+            words = lexicon.restoreLowercasePlaces(doc.words());
             n = words.length;
             wordHash = new long[n];
             lowerHash = new long[n];

@@ -50,12 +50,15 @@ public final class Lexicon {
     private final Set<String> personNames;
     private final Set<String> orgKeywords;
     private final Set<String> titles;
+    private final LowercasePlaces lowercasePlaces;
 
-    private Lexicon(Map<String, Integer> phraseClasses, Set<String> personNames, Set<String> orgKeywords, Set<String> titles) {
+    private Lexicon(Map<String, Integer> phraseClasses, Set<String> personNames, Set<String> orgKeywords, Set<String> titles,
+                    Set<String> placeFirstWords, Set<String> commonPlaceWords) {
         this.phraseClasses = phraseClasses;
         this.personNames = personNames;
         this.orgKeywords = orgKeywords;
         this.titles = titles;
+        this.lowercasePlaces = new LowercasePlaces(this, placeFirstWords, commonPlaceWords);
     }
 
     /**
@@ -65,11 +68,15 @@ public final class Lexicon {
      * @param personNames given and family names
      * @param orgKeywords words that end or head organisation names
      * @param titles      words that precede a person's name
+     * @param commonPlaceWords ordinary English words that also occur in place names ("nice", "mobile")
+     * @param organisations well-known companies, bands, teams and institutions, lower case
      */
-    public record WordLists(Set<String> personNames, Set<String> orgKeywords, Set<String> titles) {
+    public record WordLists(Set<String> personNames, Set<String> orgKeywords, Set<String> titles,
+                            Set<String> commonPlaceWords, Set<String> organisations) {
         /** Reads the lists from the classpath. */
         public static WordLists read() {
-            return new WordLists(readWords("person-names.txt.gz"), readWords("org-keywords.txt"), readWords("titles.txt"));
+            return new WordLists(readWords("person-names.txt.gz"), readWords("org-keywords.txt"), readWords("titles.txt"),
+                    readWords("common-place-words.txt.gz"), readWords("organisations.txt"));
         }
     }
 
@@ -81,6 +88,7 @@ public final class Lexicon {
     /** Builds the lexicon from the gazetteer and already read word lists. */
     public static Lexicon load(Gazetteer gazetteer, WordLists words) {
         Map<String, Integer> classes = new HashMap<>(gazetteer.placeNames().size() * 2);
+        Set<String> placeFirstWords = new HashSet<>();
         for (Map.Entry<String, List<Place>> e : gazetteer.placeNames().entrySet()) {
             int mask = 0;
             for (Place p : e.getValue()) {
@@ -93,6 +101,10 @@ public final class Lexicon {
                 }
             }
             classes.merge(e.getKey(), mask, (a, b) -> a | b);
+            if (LowercasePlaces.isRestorable(mask)) {
+                int space = e.getKey().indexOf(' ');
+                placeFirstWords.add(space < 0 ? e.getKey() : e.getKey().substring(0, space));
+            }
         }
         gazetteer.demonyms().keySet().forEach(k -> classes.merge(k, DEMONYM, (a, b) -> a | b));
         for (Map.Entry<String, KnownEntity> e : gazetteer.knownEntities().entrySet()) {
@@ -102,13 +114,22 @@ public final class Lexicon {
             }
             classes.merge(e.getKey(), person ? KNOWN_PERSON : KNOWN_ORG, (a, b) -> a | b);
         }
-        return new Lexicon(classes, words.personNames(), words.orgKeywords(), words.titles());
+        for (String organisation : words.organisations()) {
+            classes.merge(Gazetteer.key(organisation), KNOWN_ORG, (a, b) -> a | b);
+        }
+        return new Lexicon(classes, words.personNames(), words.orgKeywords(), words.titles(), placeFirstWords,
+                words.commonPlaceWords());
     }
 
     /** Class bits of a phrase given as a {@link Gazetteer#key} , 0 if unknown. */
     public int phraseClasses(String key) {
         Integer c = phraseClasses.get(key);
         return c == null ? 0 : c;
+    }
+
+    /** The words with place names written in lower case capitalised, see {@link LowercasePlaces}. */
+    public String[] restoreLowercasePlaces(String[] words) {
+        return lowercasePlaces.restore(words);
     }
 
     /** A capitalised word listed as a given or family name. */

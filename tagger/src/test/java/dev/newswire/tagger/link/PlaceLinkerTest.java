@@ -42,6 +42,28 @@ class PlaceLinkerTest {
     }
 
     @Test
+    void administrativeRegionsCarryGeoNamesIds() {
+        Place bavaria = linker.link("Bavaria", Set.of());
+        assertEquals("geonames:2951839", bavaria.id());
+        assertEquals("DE", bavaria.countryCode());
+        assertEquals("ADM1", bavaria.featureType());
+        assertEquals("IN", linker.link("Kerala", Set.of()).countryCode());
+        assertEquals("geonames:2027748", linker.link("Amur Oblast", Set.of()).id());
+        // a curated region keeps the name news uses and gains the id
+        Place state = linker.link("Washington state", Set.of("US"));
+        assertEquals("Washington State", state.name());
+        assertEquals("geonames:5815135", state.id());
+    }
+
+    @Test
+    void aRegionOutweighsASmallTownButNotABigCity() {
+        assertEquals("ADM1", linker.link("Wales", Set.of()).featureType()); // not the English town of 6,000
+        assertEquals("PPLC", linker.link("Berlin", Set.of()).featureType()); // the city, not the city-state
+        assertNull(linker.link("Central", Set.of("GH")) == null ? null : linker.link("Central", Set.of("GH")).id()
+                .equals("geonames:2302547") ? "the Ghanaian region by its bare generic name" : null);
+    }
+
+    @Test
     void countriesByNameAliasOrCase() {
         assertEquals("iso3166:KP", linker.link("North Korea", Set.of()).id());
         assertEquals("iso3166:KP", linker.link("DPRK", Set.of()).id());
