@@ -92,12 +92,10 @@ for (const iso of Object.keys(data).sort()) {
 process.stdout.write(rows.join("\n") + "\n");
 ' ) | gzip -9n > "$out/admin-regions.tsv.gz"
 
-# Word lists the tagger reads beside the gazetteer (both MIT):
+# Word lists the tagger reads beside the gazetteer (both MIT; packages installed for the regions above):
 #   lexicon/common-place-words.txt.gz: English words (an-array-of-english-words 2.0.0) that are also words of
 #     place names above, so a lower-case "nice" or "mobile" is never taken for a place;
 #   lexicon/organisations.txt: organisations and sports teams from the lexicon of compromise 14.17.0.
-( cd "$scratch" && { [ -d node_modules/an-array-of-english-words ] && [ -d node_modules/compromise ] \
-    || npm install --no-audit --no-fund an-array-of-english-words@2.0.0 compromise@14.17.0 >/dev/null; } )
 lex="$here/src/main/resources/dev/newswire/tagger/lexicon"
 { zcat "$out/cities.tsv.gz" | cut -f2
   zcat "$out/countries.tsv.gz" | cut -f2,3 | tr '\t|' '\n\n'

@@ -58,7 +58,7 @@ public final class Lexicon {
         this.personNames = personNames;
         this.orgKeywords = orgKeywords;
         this.titles = titles;
-        this.lowercasePlaces = new LowercasePlaces(this, placeFirstWords, commonPlaceWords);
+        this.lowercasePlaces = new LowercasePlaces(phraseClasses, placeFirstWords, commonPlaceWords);
     }
 
     /**

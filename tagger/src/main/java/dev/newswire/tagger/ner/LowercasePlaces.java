@@ -1,5 +1,6 @@
 package dev.newswire.tagger.ner;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,13 +19,14 @@ final class LowercasePlaces {
     /** Words inside a name that stay in lower case when it is restored ("bosnia and herzegovina"). */
     private static final Set<String> JOINERS = Set.of("and", "of", "the", "de", "del", "la", "el", "upon", "on");
 
-    private final Lexicon lexicon;
+    /** The lexicon's phrase classes by {@link dev.newswire.tagger.gazetteer.Gazetteer#key}. */
+    private final Map<String, Integer> phraseClasses;
     private final Set<String> commonWords;
     /** First words of place names: most lower-case words start none and are passed over with one lookup. */
     private final Set<String> firstWords;
 
-    LowercasePlaces(Lexicon lexicon, Set<String> firstWords, Set<String> commonWords) {
-        this.lexicon = lexicon;
+    LowercasePlaces(Map<String, Integer> phraseClasses, Set<String> firstWords, Set<String> commonWords) {
+        this.phraseClasses = phraseClasses;
         this.firstWords = firstWords;
         this.commonWords = commonWords;
     }
@@ -55,8 +57,8 @@ final class LowercasePlaces {
                     key.append(' ');
                 }
                 key.append(w);
-                int classes = lexicon.phraseClasses(key.toString());
-                if ((classes & PLACE_CLASSES) != 0 && !JOINERS.contains(w) && readsAsName(words, i, end, classes)) {
+                int classes = phraseClasses.getOrDefault(key.toString(), 0);
+                if (isRestorable(classes) && !JOINERS.contains(w) && readsAsName(words, i, end, classes)) {
                     bestEnd = end;
                 }
             }
