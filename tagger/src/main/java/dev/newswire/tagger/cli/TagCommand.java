@@ -33,8 +33,8 @@ public final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        List<String> lines = ConllFormat.readLines(input); // before the models load: a bad input fails at once
         Tagger tagger = Tagger.load();
-        List<String> lines = Files.readAllLines(input, StandardCharsets.UTF_8);
         try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             int docStart = 0;
             for (int i = 0; i <= lines.size(); i++) {

@@ -16,6 +16,11 @@ public final class TaggerCli {
 
     /** Runs a tagger command and exits with its status. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TaggerCli()).execute(args));
+        CommandLine cl = new CommandLine(new TaggerCli());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            System.err.println("tagger " + commandLine.getCommandName() + ": " + e.getMessage());
+            return 2;
+        });
+        System.exit(cl.execute(args));
     }
 }

@@ -4,6 +4,7 @@ import dev.newswire.tagger.ner.Label;
 import dev.newswire.tagger.ner.NerDocument;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,23 @@ public final class ConllFormat {
 
     /** Reads a labelled file. */
     public static List<LabeledDocument> read(Path file, Format format) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = readLines(file);
         return format == Format.IOB2 ? readIob2(lines) : readConll(lines);
+    }
+
+    /**
+     * The lines of a column file, with errors a person can act on: a missing file or one that is not UTF-8
+     * text (a binary or another encoding) is named as such rather than as a decoder's exception.
+     */
+    public static List<String> readLines(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no such file: " + file);
+        }
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IOException(file + " is not UTF-8 text: column files must be UTF-8 (token first, tag last)", e);
+        }
     }
 
     /** Token of a CoNLL line: its first column. */

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TagCommandTest {
@@ -36,5 +38,23 @@ class TagCommandTest {
                 outLines.subList(2, 7).stream().map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList());
         assertEquals(List.of("B-PER", "I-PER", "I-PER", "O"),
                 outLines.subList(10, 14).stream().map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList());
+    }
+
+    @Test
+    void aMissingOrNonUtf8InputIsAClearErrorAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out.txt");
+        TagCommand missing = new TagCommand();
+        missing.input = dir.resolve("nope.conll");
+        missing.output = out;
+        assertEquals("no such file: " + missing.input, assertThrows(java.io.IOException.class, missing::call).getMessage());
+
+        Path binary = dir.resolve("binary.conll");
+        Files.write(binary, new byte[]{'P', 'u', 't', 'i', 'n', ' ', (byte) 0xC3, (byte) 0x28, '\n', (byte) 0xFF});
+        TagCommand notText = new TagCommand();
+        notText.input = binary;
+        notText.output = out;
+        String message = assertThrows(java.io.IOException.class, notText::call).getMessage();
+        assertTrue(message.contains("is not UTF-8 text"), message);
+        assertFalse(Files.exists(out), "no output is written for input that cannot be read");
     }
 }
