@@ -99,11 +99,13 @@ public final class EntityResolver {
 
     /**
      * Trims what cannot end a name: trailing lower-case words ("North of"), and for places, capitalised words
-     * after a complete country name that machine translation left behind ("North Korea State media").
+     * after a complete country name that machine translation left behind ("North Korea State media"). A whole
+     * place name written in lower case ("san francisco", which the tagger reads capitalised) is kept.
      */
     private RawMention trim(RawMention m, String text, List<Token> tokens) {
         int end = m.words().length;
-        while (end > 1 && Character.isLowerCase(m.words()[end - 1].charAt(0))) {
+        boolean wholePlaceName = gazetteer.countryByName(m.text()) != null || !gazetteer.places(m.text()).isEmpty();
+        while (end > 1 && !wholePlaceName && Character.isLowerCase(m.words()[end - 1].charAt(0))) {
             end--;
         }
         if (m.type() == LOC && gazetteer.places(m.text()).isEmpty()) {

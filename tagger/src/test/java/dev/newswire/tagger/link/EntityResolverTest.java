@@ -138,6 +138,15 @@ class EntityResolverTest {
     }
 
     @Test
+    void aWholePlaceNameInLowerCaseIsNotTrimmed() {
+        // web text; the tagger reads these capitalised (LowercasePlaces) and tags them whole
+        String text = "cheap flights from san francisco to bosnia and herzegovina";
+        List<Entity> entities = resolve(text, "LOC:san francisco", "LOC:bosnia and herzegovina");
+        assertEquals(List.of("san francisco"), named(entities, "San Francisco").mentions().stream().map(Mention::text).toList());
+        assertEquals("iso3166:BA", named(entities, "Bosnia and Herzegovina").id());
+    }
+
+    @Test
     void washingtonIsTheCapitalUnlessTheTextSaysState() {
         String text = "Washington warned Moscow. Fires hit Washington state.";
         List<Entity> entities = resolve(text, "LOC:Washington", "LOC:Moscow");
