@@ -3,7 +3,6 @@ package dev.newswire.enrich;
 import dev.newswire.extract.Extractor;
 import dev.newswire.metrics.Metrics;
 import dev.newswire.model.CommonConfig;
-import dev.newswire.model.TopicAdmin;
 import dev.newswire.model.Topics;
 import dev.newswire.tagger.Tagger;
 import java.time.Duration;
@@ -69,7 +68,7 @@ public final class EnrichApp implements AutoCloseable {
         ArticleEnricher enricher = new ArticleEnricher(Extractor.create(), Tagger.load(),
                 config.getInt(EnrichConfig.MAX_BODY_BYTES));
         LOG.info("Extractor and tagger loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        ensureStoriesTopic(config);
+        checkStoriesTopic(config);
         KafkaStreams streams = new KafkaStreams(EnrichTopology.build(enricher, config.dedupSettings()),
                 streamsProperties(config));
         Metrics.global().bind(streams);
@@ -105,12 +104,10 @@ public final class EnrichApp implements AutoCloseable {
     }
 
     /**
-     * Creates the pipeline's topics when missing (as configured), and refuses to run when {@link Topics#ENRICHED}
-     * has more than one partition: story assignment is a global decision that needs every article in one task
-     * (dedup/README.md).
+     * Refuses to run when {@link Topics#ENRICHED} is missing or has more than one partition: story assignment is a
+     * global decision that needs every article in one task (dedup/README.md). The launcher creates the topics.
      */
-    static void ensureStoriesTopic(EnrichConfig config) {
-        TopicAdmin.ensureTopics(config);
+    static void checkStoriesTopic(EnrichConfig config) {
         Map<String, Object> props = new HashMap<>(CommonConfig.kafkaClientProps(config));
         props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);

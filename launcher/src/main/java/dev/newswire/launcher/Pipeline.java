@@ -8,6 +8,7 @@ import dev.newswire.ingest.IngestConfig;
 import dev.newswire.ingest.IngestServer;
 import dev.newswire.ingest.PagePublisher;
 import dev.newswire.model.CommonConfig;
+import dev.newswire.model.CommonOptions;
 import dev.newswire.model.EmbeddedDefault;
 import dev.newswire.model.TopicAdmin;
 import dev.newswire.ops.console.ConsoleServer;
@@ -53,7 +54,7 @@ public final class Pipeline implements AutoCloseable {
     /**
      * Starts everything.
      *
-     * @param settings  merged configuration (see {@link Settings})
+     * @param settings  merged configuration (see {@link CommonOptions#settings()})
      * @param dataDir   where the embedded broker and database keep their data
      * @param preferred whether to try the well-known ports first (false in tests: always free ports)
      */
@@ -82,13 +83,14 @@ public final class Pipeline implements AutoCloseable {
             settings.put(SinkConfig.JDBC_URL, db.jdbcUrl());
         }
         settings.putIfAbsent(EnrichConfig.STATE_DIR, dataDir.resolve("streams").toString());
-        IngestConfig ingestConfig = new IngestConfig(settings);
-        TopicAdmin.ensureTopics(ingestConfig);
+        CommonConfig common = new CommonConfig(settings);
+        TopicAdmin.ensureTopics(common);
         sink = SinkApp.start(new SinkConfig(settings));
         started.add(sink);
         enrich = EnrichApp.start(new EnrichConfig(settings));
         started.add(enrich);
-        publisher = new PagePublisher(CommonConfig.kafkaClientProps(ingestConfig));
+        IngestConfig ingestConfig = new IngestConfig(settings);
+        publisher = new PagePublisher(common.kafkaClientProps());
         started.add(publisher);
         Map<String, String> ingestSettings = new HashMap<>(settings);
         if (ingestConfig.getInt(IngestConfig.HTTP_PORT) != 0) {
@@ -96,7 +98,7 @@ public final class Pipeline implements AutoCloseable {
         }
         ingest = IngestServer.start(new IngestConfig(ingestSettings), publisher);
         started.add(ingest);
-        console = ConsoleServer.start(CommonConfig.kafkaClientProps(ingestConfig), jdbcUrl(),
+        console = ConsoleServer.start(common.kafkaClientProps(), jdbcUrl(),
                 preferred ? freeOr(PREFERRED_CONSOLE_PORT) : 0);
         started.add(console);
     }

@@ -2,6 +2,7 @@ package dev.newswire.launcher;
 
 import dev.newswire.ingest.FileIngester;
 import dev.newswire.ingest.IngestConfig;
+import dev.newswire.model.CommonOptions;
 import dev.newswire.model.Keys;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
-    Settings settings;
+    CommonOptions options;
 
     @Option(names = "--once", description = "Exit once the fed pages are stored (default: keep serving).")
     boolean once;
@@ -43,9 +44,9 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        Map<String, String> config = settings.load();
+        Map<String, String> config = options.settings();
         ArticlePrinter printer = new ArticlePrinter(System.out);
-        try (Pipeline pipeline = Pipeline.start(config, settings.dataDir(), true)) {
+        try (Pipeline pipeline = Pipeline.start(config, options.dataDir(), true)) {
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             Set<String> waitingFor = ConcurrentHashMap.newKeySet();
             CountDownLatch done = new CountDownLatch(1);

@@ -7,6 +7,7 @@ import dev.newswire.ingest.IngestConfig;
 import dev.newswire.ingest.IngestServer;
 import dev.newswire.ingest.PagePublisher;
 import dev.newswire.model.CommonConfig;
+import dev.newswire.model.CommonOptions;
 import dev.newswire.model.TopicAdmin;
 import dev.newswire.sink.SinkApp;
 import dev.newswire.sink.SinkConfig;
@@ -50,10 +51,13 @@ final class ServiceCommands {
         return 0;
     }
 
-    /** The cluster's settings, with the pipeline's topics created and the metrics endpoint started as configured. */
-    static Map<String, String> clusterWithTopics(Settings settings) throws java.io.IOException {
-        Map<String, String> config = Cluster.resolve(settings);
-        IngestConfig common = new IngestConfig(config);
+    /**
+     * The cluster's settings, with the pipeline's topics created and the metrics endpoint started as configured: how
+     * every stage command starts.
+     */
+    static Map<String, String> clusterWithTopics(CommonOptions options) throws java.io.IOException {
+        Map<String, String> config = options.clusterSettings();
+        CommonConfig common = new CommonConfig(config);
         TopicAdmin.ensureTopics(common);
         int metricsPort = common.getInt(CommonConfig.METRICS_PORT);
         if (metricsPort > 0) {
@@ -67,11 +71,11 @@ final class ServiceCommands {
             description = "Run the enrich stage (Kafka Streams). Start several with the same enrich.application.id to scale out.")
     static final class Enrich implements Callable<Integer> {
         @Mixin
-        Settings settings;
+        CommonOptions options;
 
         @Override
         public Integer call() throws Exception {
-            Map<String, String> config = clusterWithTopics(settings);
+            Map<String, String> config = clusterWithTopics(options);
             return serveUntilStopped(EnrichApp.start(new EnrichConfig(config)), "Enrich");
         }
     }
@@ -80,11 +84,11 @@ final class ServiceCommands {
             description = "Run the sink: news.articles into PostgreSQL (sink.jdbc.url), optionally forwarded to other topics.")
     static final class Sink implements Callable<Integer> {
         @Mixin
-        Settings settings;
+        CommonOptions options;
 
         @Override
         public Integer call() throws Exception {
-            Map<String, String> config = clusterWithTopics(settings);
+            Map<String, String> config = clusterWithTopics(options);
             if (config.getOrDefault(SinkConfig.JDBC_URL, "").isBlank()) {
                 throw new IllegalStateException("set sink.jdbc.url (--set sink.jdbc.url=jdbc:postgresql://HOST:5432/newswire)");
             }
@@ -97,11 +101,11 @@ final class ServiceCommands {
             description = "Run the HTTP endpoint crawlers POST pages to (ingest.http.host, ingest.http.port).")
     static final class IngestServerCommand implements Callable<Integer> {
         @Mixin
-        Settings settings;
+        CommonOptions options;
 
         @Override
         public Integer call() throws Exception {
-            Map<String, String> config = clusterWithTopics(settings);
+            Map<String, String> config = clusterWithTopics(options);
             IngestConfig ic = new IngestConfig(config);
             PagePublisher publisher = new PagePublisher(CommonConfig.kafkaClientProps(ic));
             IngestServer server = IngestServer.start(ic, publisher);
@@ -116,7 +120,7 @@ final class ServiceCommands {
             description = "Publish pages from HTML files, directories of them, and NDJSON files to news.raw.")
     static final class Ingest implements Callable<Integer> {
         @Mixin
-        Settings settings;
+        CommonOptions options;
 
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "HTML files (.html, .htm, .gz), directories, NDJSON files (.ndjson, .jsonl).")
         List<Path> paths;
@@ -130,7 +134,7 @@ final class ServiceCommands {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, String> config = clusterWithTopics(settings);
+            Map<String, String> config = clusterWithTopics(options);
             IngestConfig ic = new IngestConfig(config);
             try (PagePublisher publisher = new PagePublisher(CommonConfig.kafkaClientProps(ic))) {
                 FileIngester ingester = new FileIngester(publisher, ic.getInt(IngestConfig.MAX_PAGE_BYTES), baseUrl, crawler);

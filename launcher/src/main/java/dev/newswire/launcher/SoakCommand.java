@@ -1,5 +1,6 @@
 package dev.newswire.launcher;
 
+import dev.newswire.model.CommonOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Option;
 public final class SoakCommand implements Callable<Integer> {
 
     @Mixin
-    Settings settings;
+    CommonOptions options;
 
     @Option(names = "--rate", defaultValue = "50", description = "Pages per second to send (default: ${DEFAULT-VALUE}).")
     double rate;
@@ -58,8 +59,8 @@ public final class SoakCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<byte[]> pages = loadPages();
-        Path dataDir = settings.dataDir == null ? Files.createTempDirectory("newswire-soak") : settings.dataDir();
-        Map<String, String> config = new HashMap<>(settings.load());
+        Path dataDir = options.hasDataDir() ? options.dataDir() : Files.createTempDirectory("newswire-soak");
+        Map<String, String> config = new HashMap<>(options.settings());
         config.putIfAbsent("ingest.http.port", "0");
         Map<String, Long> fetchedAt = new ConcurrentHashMap<>();
         List<Long> latenciesMs = java.util.Collections.synchronizedList(new ArrayList<>());

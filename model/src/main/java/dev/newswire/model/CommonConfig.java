@@ -16,12 +16,14 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 
 /**
- * Keys every Newswire application shares, and how configuration is loaded: defaults, then a properties file, then
- * {@code NEWSWIRE_*} environment variables ({@code NEWSWIRE_BOOTSTRAP_SERVERS} for {@code bootstrap.servers}),
- * then command-line {@code --set key=value}. Each application defines its own typed {@code *Config} on top of
- * {@link #define(ConfigDef)}.
+ * The configuration every Newswire application shares (where Kafka is, how the pipeline's topics are created, the
+ * metrics port, {@code kafka.*} client settings), and how configuration is loaded: defaults, then a properties file,
+ * then {@code NEWSWIRE_*} environment variables ({@code NEWSWIRE_BOOTSTRAP_SERVERS} for {@code bootstrap.servers}),
+ * then command-line {@code --set key=value} ({@link CommonOptions}). Each application defines its own typed
+ * {@code *Config} on top of {@link #define(ConfigDef)}; what needs only the shared keys (topic creation, the
+ * operator tools, the web console) reads this one.
  */
-public final class CommonConfig {
+public final class CommonConfig extends AbstractConfig {
 
     public static final String GROUP_KAFKA = "Kafka";
 
@@ -37,7 +39,17 @@ public final class CommonConfig {
     private static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of(
             "NEWSWIRE_HOME", "NEWSWIRE_JAVA_OPTS", "NEWSWIRE_LOG_LEVEL", "NEWSWIRE_DEBUG");
 
-    private CommonConfig() {
+    /** The shared keys alone. */
+    public static final ConfigDef DEF = define(new ConfigDef());
+
+    /** The shared settings out of {@code settings} (other keys are ignored). */
+    public CommonConfig(Map<String, ?> settings) {
+        super(DEF, settings, false);
+    }
+
+    /** Client properties for every Kafka client of this configuration: see {@link #kafkaClientProps(AbstractConfig)}. */
+    public Map<String, Object> kafkaClientProps() {
+        return kafkaClientProps(this);
     }
 
     /** Adds the shared keys to {@code def} and returns it. */

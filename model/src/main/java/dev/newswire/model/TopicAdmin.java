@@ -14,7 +14,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the pipeline's topics when they are missing. */
+/**
+ * Creates the pipeline's topics when they are missing: the one place that does. The launcher calls it once when a
+ * pipeline or a stage starts ({@code topics.create}, {@code topics.partitions}, {@code topics.replication.factor});
+ * the stages themselves only use the topics.
+ */
 public final class TopicAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
@@ -23,9 +27,9 @@ public final class TopicAdmin {
     }
 
     /** Creates the missing topics as an application's configuration says, unless {@code topics.create} is off. */
-    public static void ensureTopics(org.apache.kafka.common.config.AbstractConfig config) {
+    public static void ensureTopics(CommonConfig config) {
         if (config.getBoolean(CommonConfig.TOPICS_CREATE)) {
-            ensureTopics(CommonConfig.kafkaClientProps(config), config.getInt(CommonConfig.TOPICS_PARTITIONS),
+            ensureTopics(config.kafkaClientProps(), config.getInt(CommonConfig.TOPICS_PARTITIONS),
                     config.getShort(CommonConfig.TOPICS_REPLICATION_FACTOR));
         }
     }

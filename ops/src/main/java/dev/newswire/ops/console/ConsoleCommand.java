@@ -1,7 +1,7 @@
 package dev.newswire.ops.console;
 
+import dev.newswire.model.CommonOptions;
 import dev.newswire.ops.cli.KafkaClients;
-import dev.newswire.ops.cli.KafkaOptions;
 import dev.newswire.metrics.Metrics;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 public final class ConsoleCommand implements Callable<Integer> {
 
     @Mixin
-    KafkaOptions kafka;
+    CommonOptions options;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0: any free port).")
     int port = ConsoleServer.DEFAULT_PORT;
@@ -37,11 +37,11 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> props = kafka.clientProps();
+        Map<String, Object> props = options.clientProps();
         try (Admin admin = KafkaClients.admin(props)) {
             // fail fast with a clear message; the console itself keeps retrying later outages
         }
-        String jdbc = jdbcUrl != null ? jdbcUrl : kafka.settings().get("sink.jdbc.url");
+        String jdbc = jdbcUrl != null ? jdbcUrl : options.settings().get("sink.jdbc.url");
         CountDownLatch stop = new CountDownLatch(1);
         try (ConsoleServer console = ConsoleServer.start(props, jdbc == null || jdbc.isBlank() ? null : jdbc,
                 host, port, Metrics.global())) {

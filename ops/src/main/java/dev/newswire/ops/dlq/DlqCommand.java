@@ -1,8 +1,8 @@
 package dev.newswire.ops.dlq;
 
+import dev.newswire.model.CommonOptions;
 import dev.newswire.model.Topics;
 import dev.newswire.ops.cli.KafkaClients;
-import dev.newswire.ops.cli.KafkaOptions;
 import dev.newswire.ops.cli.Progress;
 import dev.newswire.ops.cli.Terminal;
 import dev.newswire.ops.watch.RecordFormatter;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 public final class DlqCommand implements Callable<Integer> {
 
     @Mixin
-    KafkaOptions kafka;
+    CommonOptions options;
 
     @Option(names = "--reason", paramLabel = "REASON", description = "Only dead letters with this reason (invalid-json, too-large, …).")
     String reason;
@@ -51,7 +51,7 @@ public final class DlqCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = new Progress(spec.commandLine().getErr(), "dlq");
-        Map<String, Object> props = kafka.clientProps();
+        Map<String, Object> props = options.clientProps();
         try (Admin admin = KafkaClients.admin(props)) {
             // reachability check only: the reader below would otherwise wait out its own timeouts
         }

@@ -1,5 +1,6 @@
 package dev.newswire.ops.dlq;
 
+import dev.newswire.model.CommonOptions;
 import dev.newswire.ops.cli.KafkaClients;
 import dev.newswire.ops.cli.Progress;
 import dev.newswire.ops.cli.Terminal;
@@ -63,7 +64,7 @@ public final class DlqReplayCommand implements Callable<Integer> {
         }
         List<DlqCommand.OffsetRef> offsets = s.offsets == null ? List.of()
                 : s.offsets.stream().map(DlqCommand.OffsetRef::parse).toList();
-        Map<String, Object> props = parent.kafka.clientProps();
+        Map<String, Object> props = parent.options.clientProps();
         try (Admin admin = KafkaClients.admin(props)) {
             // reachability check
         }

@@ -1,9 +1,9 @@
 package dev.newswire.ops.status;
 
+import dev.newswire.model.CommonOptions;
 import dev.newswire.model.Json;
 import dev.newswire.model.Topics;
 import dev.newswire.ops.cli.KafkaClients;
-import dev.newswire.ops.cli.KafkaOptions;
 import dev.newswire.ops.cli.Progress;
 import dev.newswire.ops.cli.Terminal;
 import dev.newswire.ops.status.ClusterStatus.GroupStatus;
@@ -33,7 +33,7 @@ public final class StatusCommand implements Callable<Integer> {
     public static final List<String> PIPELINE_GROUPS = List.of("newswire-enrich", "newswire-sink");
 
     @Mixin
-    KafkaOptions kafka;
+    CommonOptions options;
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Topics to report (default: news.raw, news.articles, news.dlq). Repeatable.")
     List<String> topics = new ArrayList<>(List.of(Topics.RAW, Topics.ARTICLES, Topics.DLQ));
@@ -54,7 +54,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = new Progress(spec.commandLine().getErr(), "status");
-        Map<String, Object> props = kafka.clientProps();
+        Map<String, Object> props = options.clientProps();
         progress.now("asking " + props.get("bootstrap.servers"));
         ClusterStatus status;
         try (Admin admin = KafkaClients.admin(props)) {

@@ -1,7 +1,7 @@
 package dev.newswire.ops.watch;
 
+import dev.newswire.model.CommonOptions;
 import dev.newswire.ops.cli.KafkaClients;
-import dev.newswire.ops.cli.KafkaOptions;
 import dev.newswire.ops.cli.Progress;
 import dev.newswire.ops.cli.TimeArgs;
 import java.io.PrintWriter;
@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
 public final class WatchCommand implements Callable<Integer> {
 
     @Mixin
-    KafkaOptions kafka;
+    CommonOptions options;
 
     @Parameters(index = "0", paramLabel = "TOPIC", description = "news.raw, news.articles, news.dlq or any topic.")
     String topic;
@@ -100,7 +100,7 @@ public final class WatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RecordFilter filter = filter();
         Duration limit = timeout == null ? null : TimeArgs.duration(timeout);
-        Map<String, Object> props = kafka.clientProps();
+        Map<String, Object> props = options.clientProps();
         try (Admin admin = KafkaClients.admin(props)) {
             if (!admin.listTopics().names().get(KafkaClients.REACH_TIMEOUT.toSeconds(), TimeUnit.SECONDS).contains(topic)) {
                 err.println("watch: topic " + topic + " does not exist");
