@@ -8,10 +8,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.newswire.metrics.Metrics;
 import dev.newswire.model.Json;
 import dev.newswire.model.PayloadException;
-import dev.newswire.model.RawPage;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +113,7 @@ public final class IngestServer implements AutoCloseable {
                 error(ex, 413, "request body is over the limit of " + maxRequestBytes + " bytes");
                 return;
             }
-            List<RawPage> pages = parse(ex, body);
+            List<KeyedPage> pages = parse(ex, body);
             long wait = rateLimiter.acquire(clientOf(ex), pages.size(), System.nanoTime());
             if (wait > 0) {
                 METRICS.recordFailed(STAGE, "rate-limited");
@@ -135,21 +138,26 @@ public final class IngestServer implements AutoCloseable {
         }
     }
 
-    private List<RawPage> parse(HttpExchange ex, byte[] body) {
+    private List<KeyedPage> parse(HttpExchange ex, byte[] body) throws IOException {
         String type = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).toLowerCase(Locale.ROOT);
-        List<RawPage> pages = new ArrayList<>();
+        List<KeyedPage> pages = new ArrayList<>();
         if (type.contains("ndjson") || type.contains("jsonlines") || type.contains("json-seq")) {
-            String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n");
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
+            // All or nothing: the first bad line refuses the whole request.
+            BufferedReader lines = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+            requests.readLines(lines, UnaryOperator.identity(), new PageRequests.LineHandler() {
+                @Override
+                public void page(long lineNo, KeyedPage page) {
+                    pages.add(page);
                 }
-                try {
-                    pages.add(requests.parse(lines[i].getBytes(StandardCharsets.UTF_8)));
-                } catch (PayloadException e) {
-                    throw new PayloadException(e.reason(), "line " + (i + 1) + ": " + e.getMessage(), e);
+
+                @Override
+                public void invalid(long lineNo, RuntimeException error) {
+                    if (error instanceof PayloadException e) {
+                        throw new PayloadException(e.reason(), "line " + lineNo + ": " + e.getMessage(), e);
+                    }
+                    throw error;
                 }
-            }
+            });
         } else {
             JsonNode node;
             try {
@@ -175,9 +183,9 @@ public final class IngestServer implements AutoCloseable {
         return pages;
     }
 
-    private void publishAll(HttpExchange ex, List<RawPage> pages) throws IOException {
+    private void publishAll(HttpExchange ex, List<KeyedPage> pages) throws IOException {
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
-        for (RawPage p : pages) {
+        for (KeyedPage p : pages) {
             METRICS.recordIn(STAGE);
             acks.add(publisher.publish(p));
         }
@@ -201,8 +209,8 @@ public final class IngestServer implements AutoCloseable {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("accepted", pages.size());
         ArrayNode keys = out.putArray("keys");
-        for (RawPage p : pages) {
-            keys.add(PagePublisher.keyOf(p));
+        for (KeyedPage p : pages) {
+            keys.add(p.key());
         }
         respond(ex, 202, "application/json", Json.MAPPER.writeValueAsString(out) + "\n");
     }

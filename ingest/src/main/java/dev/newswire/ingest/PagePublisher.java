@@ -2,8 +2,6 @@ package dev.newswire.ingest;
 
 import dev.newswire.metrics.Metrics;
 import dev.newswire.model.Json;
-import dev.newswire.model.Keys;
-import dev.newswire.model.RawPage;
 import dev.newswire.model.Topics;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,8 +14,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes raw pages to {@link Topics#RAW} with an idempotent producer, keyed by the normalised URL so every
- * version of a page lands on the same partition.
+ * Publishes raw pages to {@link Topics#RAW} with an idempotent producer, keyed by the normalised URL
+ * ({@link KeyedPage}) so every version of a page lands on the same partition. Every way in (HTTP, files) sends
+ * through one.
  */
 public final class PagePublisher implements AutoCloseable {
 
@@ -46,19 +45,14 @@ public final class PagePublisher implements AutoCloseable {
         this.metricsBinding = Metrics.global().bind(producer);
     }
 
-    /** The key a page is published under. */
-    public static String keyOf(RawPage page) {
-        return Keys.pageKey(page.url());
-    }
-
     /**
-     * Sends one page; the future completes when Kafka has acknowledged it (all in-sync replicas).
+     * Sends one page under its key; the future completes when Kafka has acknowledged it (all in-sync replicas).
      * Fails fast (in at most {@code max.block.ms}) when the producer's buffer is full or the broker unknown.
      */
-    public CompletableFuture<RecordMetadata> publish(RawPage page) {
+    public CompletableFuture<RecordMetadata> publish(KeyedPage page) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(Topics.RAW, keyOf(page), Json.write(page)), (md, e) -> {
+            producer.send(new ProducerRecord<>(Topics.RAW, page.key(), Json.write(page.page())), (md, e) -> {
                 if (e != null) {
                     result.completeExceptionally(e);
                 } else {

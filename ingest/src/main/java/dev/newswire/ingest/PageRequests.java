@@ -6,6 +6,8 @@ import dev.newswire.model.Keys;
 import dev.newswire.model.PayloadException;
 import dev.newswire.model.RawPage;
 import dev.newswire.model.SchemaVersions;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,11 +15,13 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * Reads the pages crawlers send. Accepts the {@link RawPage} schema itself and a few lenient forms crawlers
- * produce: {@code html} (text) instead of base64 {@code body}, {@code status} for {@code httpStatus}, header
- * values as arrays, {@code fetchedAt} as epoch milliseconds or missing (then: now).
+ * Reads the pages crawlers send: the one parser of the ingest format, for {@code POST /pages} and for files. Accepts
+ * the {@link RawPage} schema itself and a few lenient forms crawlers produce: {@code html} (text) instead of base64
+ * {@code body}, {@code status} for {@code httpStatus}, header values as arrays, {@code fetchedAt} as epoch
+ * milliseconds or missing (then: now). {@link #readLines} is the one reader of JSON lines (NDJSON), one page a line.
  */
 public final class PageRequests {
 
@@ -36,13 +40,55 @@ public final class PageRequests {
         }
     }
 
+    /** What {@link #readLines} finds on each non-blank line. */
+    public interface LineHandler {
+        /** A valid page on line {@code lineNo} (1-based). */
+        void page(long lineNo, KeyedPage page);
+
+        /**
+         * A line that is not a valid page.
+         *
+         * @param error a {@link PayloadException} (its reason says why) or a {@link PageTooLargeException}
+         */
+        void invalid(long lineNo, RuntimeException error);
+    }
+
     /** Parses one JSON object. */
-    public RawPage parse(byte[] json) {
+    public KeyedPage parse(byte[] json) {
         return fromNode(Json.readTree(json));
     }
 
-    /** Converts one parsed JSON object into a page, checking every field. */
-    public RawPage fromNode(JsonNode node) {
+    /**
+     * Reads JSON lines: each non-blank line is one JSON object, turned into a page by {@link #fromNode} after
+     * {@code dialect} has mapped it onto the ingest format (the identity for the ingest format itself). A bad line
+     * does not stop the reader; the handler decides what it means.
+     */
+    public void readLines(BufferedReader lines, UnaryOperator<JsonNode> dialect, LineHandler handler) throws IOException {
+        String line;
+        long lineNo = 0;
+        while ((line = lines.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            KeyedPage page;
+            try {
+                page = fromNode(dialect.apply(Json.readTree(line.getBytes(StandardCharsets.UTF_8))));
+            } catch (PayloadException | PageTooLargeException e) {
+                handler.invalid(lineNo, e);
+                continue;
+            }
+            handler.page(lineNo, page);
+        }
+    }
+
+    /** The short reason of a failure {@link #readLines} reports: the payload's reason, or too-large. */
+    public static String reasonOf(RuntimeException error) {
+        return error instanceof PayloadException pe ? pe.reason() : "too-large";
+    }
+
+    /** Converts one parsed JSON object into a page, checking every field, and keys it by its normalised URL. */
+    public KeyedPage fromNode(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new PayloadException("invalid-json", "a page must be a JSON object");
         }
@@ -54,7 +100,7 @@ public final class PageRequests {
             }
         }
         String url = text(node, "url", true);
-        Keys.normalizeUrl(url);
+        String key = Keys.pageKey(url);
         Instant fetchedAt = fetchedAt(node.get("fetchedAt"));
         int status = status(node);
         Map<String, String> headers = headers(node.get("headers"));
@@ -64,7 +110,7 @@ public final class PageRequests {
         }
         byte[] body = body(node, headers);
         String crawler = text(node, "crawler", false);
-        return RawPage.of(url, fetchedAt, status, headers, body, crawler == null ? defaultCrawler : crawler);
+        return new KeyedPage(key, RawPage.of(url, fetchedAt, status, headers, body, crawler == null ? defaultCrawler : crawler));
     }
 
     private byte[] body(JsonNode node, Map<String, String> headers) {

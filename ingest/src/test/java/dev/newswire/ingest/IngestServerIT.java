@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newswire.embedded.EmbeddedKafka;
+import dev.newswire.ingest.source.IngestSummary;
+import dev.newswire.ingest.source.SourcePublisher;
 import dev.newswire.model.Json;
 import dev.newswire.model.Keys;
 import dev.newswire.model.RawPage;
@@ -19,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -142,12 +145,14 @@ class IngestServerIT {
         Files.writeString(dir.resolve("sub/b.htm"), "<p>B</p>");
         Files.writeString(dir.resolve("sub/ignored.txt"), "not a page");
         Files.writeString(dir.resolve("pages.ndjson"), "{\"url\":\"https://site.example/c\",\"html\":\"<p>C</p>\"}\n{\"broken\n");
-        FileIngester ingester = new FileIngester(publisher, 50_000, "http://files.example/", "files");
-        FileIngester.Summary s = ingester.publish(List.of(dir), null);
-        assertEquals(4, s.read);
-        assertEquals(3, s.published);
-        assertEquals(Map.of("invalid-json", 1), s.skipped);
-        assertTrue(s.keys.containsAll(List.of("https://site.example/a", "http://files.example/sub/b.htm", "https://site.example/c")), s.keys.toString());
+        List<String> published = new ArrayList<>();
+        SourcePublisher files = new SourcePublisher(publisher, 50_000, "files", null).beforeSend(published::add);
+        files.publishFiles(dir, "http://files.example/");
+        IngestSummary s = files.finish();
+        assertEquals(4, s.read());
+        assertEquals(3, s.published());
+        assertEquals(Map.of("invalid-json", 1L), s.skipped());
+        assertTrue(published.containsAll(List.of("https://site.example/a", "http://files.example/sub/b.htm", "https://site.example/c")), published.toString());
         List<String> keys = readAllRaw().stream().map(ConsumerRecord::key).toList();
         assertTrue(keys.contains(Keys.pageKey("https://site.example/a")));
     }

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newswire.model.PayloadException;
 import dev.newswire.model.RawPage;
+import java.io.BufferedReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class PageRequestsTest {
@@ -15,7 +20,7 @@ class PageRequestsTest {
     private final PageRequests requests = new PageRequests(1000, "default-crawler");
 
     private RawPage parse(String json) {
-        return requests.parse(json.getBytes(StandardCharsets.UTF_8));
+        return requests.parse(json.getBytes(StandardCharsets.UTF_8)).page();
     }
 
     @Test
@@ -47,6 +52,32 @@ class PageRequestsTest {
                 () -> parse("{\"schemaVersion\":2,\"url\":\"https://e.com/\",\"html\":\"x\"}")).reason());
         assertTrue(assertThrows(PayloadException.class, () -> parse("{\"url\":\"https://e.com/\",\"html\":\"x\",\"fetchedAt\":\"yesterday\"}"))
                 .getMessage().contains("fetchedAt"));
+    }
+
+    @Test
+    void keysThePageByItsNormalisedUrl() {
+        KeyedPage p = requests.parse("{\"url\":\"HTTPS://E.com:443/a#top\",\"html\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("https://e.com/a", p.key());
+        assertEquals("HTTPS://E.com:443/a#top", p.page().url(), "the page keeps the URL it was fetched from");
+    }
+
+    @Test
+    void readsJsonLinesAndReportsEachBadLineWithoutStopping() throws Exception {
+        String lines = "{\"url\":\"https://e.com/1\",\"html\":\"x\"}\n\n{broken\n"
+                + "{\"url\":\"https://e.com/big\",\"html\":\"" + "x".repeat(1001) + "\"}\r\n{\"url\":\"https://e.com/2\",\"html\":\"y\"}";
+        List<String> seen = new ArrayList<>();
+        requests.readLines(new BufferedReader(new StringReader(lines)), UnaryOperator.identity(), new PageRequests.LineHandler() {
+            @Override
+            public void page(long lineNo, KeyedPage page) {
+                seen.add(lineNo + " " + page.key());
+            }
+
+            @Override
+            public void invalid(long lineNo, RuntimeException error) {
+                seen.add(lineNo + " " + PageRequests.reasonOf(error));
+            }
+        });
+        assertEquals(List.of("1 https://e.com/1", "3 invalid-json", "4 too-large", "5 https://e.com/2"), seen);
     }
 
     @Test

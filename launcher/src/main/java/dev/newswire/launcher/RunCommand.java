@@ -1,7 +1,8 @@
 package dev.newswire.launcher;
 
-import dev.newswire.ingest.FileIngester;
 import dev.newswire.ingest.IngestConfig;
+import dev.newswire.ingest.source.IngestSummary;
+import dev.newswire.ingest.source.SourcePublisher;
 import dev.newswire.model.CommonOptions;
 import dev.newswire.model.Keys;
 import java.nio.file.Files;
@@ -69,14 +70,17 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (!toFeed.isEmpty()) {
                 IngestConfig ic = new IngestConfig(pipeline.settings());
-                FileIngester ingester = new FileIngester(pipeline.publisher(), ic.getInt(IngestConfig.MAX_PAGE_BYTES),
-                        "http://localhost/files/", "newswire-run");
-                long feedStart = System.nanoTime();
                 // Register the expected URLs before sending, so no stored article is missed.
-                FileIngester.Summary summary = ingester.publish(toFeed, null, waitingFor::add);
+                SourcePublisher feeder = new SourcePublisher(pipeline.publisher(), ic.getInt(IngestConfig.MAX_PAGE_BYTES),
+                        "newswire-run", null).beforeSend(waitingFor::add);
+                long feedStart = System.nanoTime();
+                for (Path path : toFeed) {
+                    feeder.publishFiles(path, "http://localhost/files/");
+                }
+                IngestSummary summary = feeder.finish();
                 System.err.printf("Fed %s in %d ms; waiting for the articles...%n", summary,
                         (System.nanoTime() - feedStart) / 1_000_000);
-                if (summary.published == 0) {
+                if (summary.published() == 0) {
                     done.countDown();
                 }
                 if (once) {
@@ -84,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
                         System.err.println("Timed out: " + waitingFor.size() + " page(s) not stored (see news.dlq): " + waitingFor);
                         return 1;
                     }
-                    System.err.printf("All %d fed page(s) stored, %d ms after feeding started.%n", summary.published,
+                    System.err.printf("All %d fed page(s) stored, %d ms after feeding started.%n", summary.published(),
                             (System.nanoTime() - feedStart) / 1_000_000);
                     return 0;
                 }

@@ -2,7 +2,6 @@ package dev.newswire.launcher;
 
 import dev.newswire.enrich.EnrichApp;
 import dev.newswire.enrich.EnrichConfig;
-import dev.newswire.ingest.FileIngester;
 import dev.newswire.ingest.IngestConfig;
 import dev.newswire.ingest.IngestServer;
 import dev.newswire.ingest.PagePublisher;
@@ -11,16 +10,12 @@ import dev.newswire.model.CommonOptions;
 import dev.newswire.model.TopicAdmin;
 import dev.newswire.sink.SinkApp;
 import dev.newswire.sink.SinkConfig;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** The stages as separate services, against an external cluster (or a running embedded one). */
 final class ServiceCommands {
@@ -113,35 +108,6 @@ final class ServiceCommands {
                 server.close();
                 publisher.close();
             }, "Ingest endpoint on port " + server.port());
-        }
-    }
-
-    @Command(name = "ingest", mixinStandardHelpOptions = true,
-            description = "Publish pages from HTML files, directories of them, and NDJSON files to news.raw.")
-    static final class Ingest implements Callable<Integer> {
-        @Mixin
-        CommonOptions options;
-
-        @Parameters(paramLabel = "PATH", arity = "1..*", description = "HTML files (.html, .htm, .gz), directories, NDJSON files (.ndjson, .jsonl).")
-        List<Path> paths;
-
-        @Option(names = "--base-url", defaultValue = "http://localhost/files/",
-                description = "URL prefix for HTML files that do not give their own canonical URL (default: ${DEFAULT-VALUE}).")
-        String baseUrl;
-
-        @Option(names = "--crawler", defaultValue = "newswire-ingest", description = "Crawler name recorded on the pages.")
-        String crawler;
-
-        @Override
-        public Integer call() throws Exception {
-            Map<String, String> config = clusterWithTopics(options);
-            IngestConfig ic = new IngestConfig(config);
-            try (PagePublisher publisher = new PagePublisher(CommonConfig.kafkaClientProps(ic))) {
-                FileIngester ingester = new FileIngester(publisher, ic.getInt(IngestConfig.MAX_PAGE_BYTES), baseUrl, crawler);
-                FileIngester.Summary s = ingester.publish(paths, line -> System.err.println("… " + line));
-                System.err.println("Done: " + s);
-                return s.published > 0 || s.read == 0 ? 0 : 1;
-            }
         }
     }
 

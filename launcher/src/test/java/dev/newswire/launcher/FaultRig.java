@@ -5,6 +5,7 @@ import dev.newswire.embedded.TopicReader;
 import dev.newswire.embedded.EmbeddedDatabase;
 import dev.newswire.embedded.EmbeddedKafka;
 import dev.newswire.enrich.EnrichConfig;
+import dev.newswire.ingest.KeyedPage;
 import dev.newswire.ingest.PagePublisher;
 import dev.newswire.model.Json;
 import dev.newswire.model.Keys;
@@ -88,8 +89,8 @@ final class FaultRig implements AutoCloseable {
         try (PagePublisher p = new PagePublisher(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             List<CompletableFuture<?>> acks = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                acks.add(p.publish(RawPage.of(url(scenario, i), Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i), 200,
-                        Map.of("content-type", "text/html; charset=utf-8"), page(scenario, i), "faults")));
+                acks.add(p.publish(KeyedPage.of(RawPage.of(url(scenario, i), Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i), 200,
+                        Map.of("content-type", "text/html; charset=utf-8"), page(scenario, i), "faults"))));
             }
             CompletableFuture.allOf(acks.toArray(new CompletableFuture[0])).join();
         }

@@ -1,4 +1,4 @@
-package dev.newswire.crawl;
+package dev.newswire.ingest.source;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.newswire.crawl;
+package dev.newswire.ingest.source;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,7 @@ import dev.newswire.embedded.EmbeddedKafka;
 import dev.newswire.ingest.PagePublisher;
 import dev.newswire.embedded.TopicReader;
 import dev.newswire.model.Json;
+import dev.newswire.model.Keys;
 import dev.newswire.model.RawPage;
 import dev.newswire.model.TopicAdmin;
 import dev.newswire.model.Topics;
@@ -60,10 +61,10 @@ class WgetCrawlIT {
                 {"url": "https://scrapy.example/b", "body": "<p>B</p>", "timestamp": 1793527200}
                 {"url": "https://scrapy.example/bad"}
                 """);
-        CrawlSummary summary;
+        IngestSummary summary;
         try (PagePublisher publisher = new PagePublisher(client)) {
-            CrawlIngester ingester = new CrawlIngester(publisher, 1 << 20, "scrapy", null, true);
-            ingester.ingestJsonLines(file);
+            SourcePublisher ingester = new SourcePublisher(publisher, 1 << 20, "scrapy", null);
+            ingester.publishJsonLines(file);
             summary = ingester.finish();
         }
         assertEquals(2, summary.published(), summary.toString());
@@ -78,10 +79,10 @@ class WgetCrawlIT {
         try (NewsSite site = new NewsSite(SAMPLES)) {
             Path warc = crawl(tmp, site.baseUrl());
             {
-                CrawlSummary summary;
+                IngestSummary summary;
                 try (PagePublisher publisher = new PagePublisher(client)) {
-                    CrawlIngester ingester = new CrawlIngester(publisher, 1 << 20, "wget", null, true);
-                    ingester.ingestWarc(warc);
+                    SourcePublisher ingester = new SourcePublisher(publisher, 1 << 20, "wget", null);
+                    ingester.publishWarc(warc);
                     summary = ingester.finish();
                 }
                 String base = site.baseUrl();
@@ -132,7 +133,7 @@ class WgetCrawlIT {
         Map<String, RawPage> out = new TreeMap<>();
         for (ConsumerRecord<String, byte[]> r : TopicReader.readCommitted(bootstrap, Topics.RAW)) {
             RawPage page = Json.readRawPage(r.value());
-            assertEquals(r.key(), PagePublisher.keyOf(page));
+            assertEquals(r.key(), Keys.pageKey(page.url()));
             if (r.key().startsWith(prefix)) {
                 out.put(r.key(), page);
             }

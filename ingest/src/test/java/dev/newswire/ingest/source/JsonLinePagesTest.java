@@ -1,4 +1,4 @@
-package dev.newswire.crawl;
+package dev.newswire.ingest.source;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +18,7 @@ class JsonLinePagesTest {
 
     static CollectingSink read(String lines) throws IOException {
         CollectingSink sink = new CollectingSink();
-        new JsonLinePages(1000, "scrapy").read(new BufferedReader(new StringReader(lines)), "test.jsonl", sink, () -> { });
+        new JsonLinePages(1000, "scrapy", JsonLinePages.Dialect.SCRAPY).read(new BufferedReader(new StringReader(lines)), "test.jsonl", sink, () -> { });
         return sink;
     }
 

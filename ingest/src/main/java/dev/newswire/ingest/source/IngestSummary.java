@@ -1,4 +1,4 @@
-package dev.newswire.crawl;
+package dev.newswire.ingest.source;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,7 +7,7 @@ import java.util.TreeMap;
  * What one ingestion run did: records read, pages published, records skipped by reason. Every record read is
  * either published or skipped, so {@code read == published + skipped total}.
  */
-public final class CrawlSummary {
+public final class IngestSummary {
 
     private long read;
     private long published;
@@ -25,7 +25,7 @@ public final class CrawlSummary {
         skipped.merge(reason, 1L, Long::sum);
     }
 
-    /** Records read (WARC records, or non-blank JSON lines). */
+    /** Records read (HTML files, non-blank JSON lines, WARC records). */
     public long read() {
         return read;
     }

@@ -1,4 +1,4 @@
-package dev.newswire.crawl;
+package dev.newswire.ingest.source;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -1,5 +1,7 @@
-package dev.newswire.crawl;
+package dev.newswire.ingest.source;
 
+import dev.newswire.ingest.KeyedPage;
+import dev.newswire.model.PayloadException;
 import dev.newswire.model.RawPage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +31,8 @@ import org.netpreserve.jwarc.WarcRevisit;
  *       that earlier payload, and would only add a later fetch time of content we already have.</li>
  *   <li>Everything else is skipped with a reason: {@code warc-request}, {@code warc-metadata}, {@code warc-warcinfo},
  *       {@code warc-resource}, …; {@code not-http} (dns: and other schemes), {@code not-html}, {@code http-NNN}
- *       (redirects, errors: no article in them), {@code too-large}, {@code malformed-record}.</li>
+ *       (redirects, errors: no article in them), {@code too-large}, {@code invalid-field} (a target URL that is
+ *       not an absolute http(s) URL), {@code malformed-record}.</li>
  * </ul>
  */
 public final class WarcPages {
@@ -59,9 +62,13 @@ public final class WarcPages {
         Optional<WarcRecord> next;
         while ((next = reader.next()).isPresent()) {
             WarcRecord record = next.get();
-            RawPage page;
+            KeyedPage page;
             try {
-                page = pageOf(record, sink);
+                RawPage raw = pageOf(record, sink);
+                page = raw == null ? null : KeyedPage.of(raw);
+            } catch (PayloadException e) {
+                sink.skip(e.reason(), record.type() + " record at byte " + record.position() + ": " + e.getMessage());
+                page = null;
             } catch (IOException | RuntimeException e) {
                 sink.skip("malformed-record", record.type() + " record at byte " + record.position() + ": " + e.getMessage());
                 page = null;

@@ -1,4 +1,4 @@
-package dev.newswire.crawl;
+package dev.newswire.ingest.source;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

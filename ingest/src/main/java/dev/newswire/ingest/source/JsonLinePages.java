@@ -1,27 +1,37 @@
-package dev.newswire.crawl;
+package dev.newswire.ingest.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newswire.ingest.KeyedPage;
 import dev.newswire.ingest.PageRequests;
 import dev.newswire.model.Json;
-import dev.newswire.model.PayloadException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * Reads pages from JSON lines, one object per line, in two dialects:
+ * Reads pages from JSON lines, one object per line, with {@link PageRequests#readLines} (the reader
+ * {@code POST /pages} uses for NDJSON), in one of two dialects:
  * <ul>
- *   <li>the project's own NDJSON (the ingest format, {@code body} in base64): a line with {@code schemaVersion},
- *       {@code fetchedAt} or {@code httpStatus} is handed to ingest's {@link PageRequests} unchanged;</li>
- *   <li>Scrapy-style exports: the field names below are mapped onto that format, then {@link PageRequests}
- *       checks the result, so both dialects get the same validation.</li>
+ *   <li>{@link Dialect#INGEST}: the ingest format only, as {@code POST /pages} reads it ({@code newswire ingest});</li>
+ *   <li>{@link Dialect#SCRAPY}: a line with {@code schemaVersion}, {@code fetchedAt} or {@code httpStatus} is in the
+ *       ingest format and read unchanged; any other line is a Scrapy-style export whose field names below are
+ *       mapped onto that format first ({@code newswire ingest-jsonl}). Both get the same validation.</li>
  * </ul>
  * Blank lines are ignored; a line that is not a valid page is skipped with its reason (invalid-json,
  * invalid-field, too-large) and does not stop the file.
  */
 public final class JsonLinePages {
+
+    /** Which field names a line may use. */
+    public enum Dialect {
+        /** The ingest format only (its {@code body} is base64). */
+        INGEST,
+        /** Scrapy-style exports (their {@code body} is HTML text), or the ingest format when a line is marked as such. */
+        SCRAPY
+    }
 
     /** Scrapy field names for the page's HTML (text, not base64), first present wins. */
     static final List<String> HTML_FIELDS = List.of("html", "body", "text", "content", "page_content");
@@ -40,33 +50,33 @@ public final class JsonLinePages {
     static final long EPOCH_SECONDS_LIMIT = 100_000_000_000L;
 
     private final PageRequests requests;
+    private final UnaryOperator<JsonNode> dialect;
 
     /**
      * @param maxPageBytes larger bodies are skipped as too-large
      * @param crawler      crawler name recorded when a line gives none
+     * @param dialect      which field names a line may use
      */
-    public JsonLinePages(int maxPageBytes, String crawler) {
+    public JsonLinePages(int maxPageBytes, String crawler, Dialect dialect) {
         this.requests = new PageRequests(maxPageBytes, crawler);
+        this.dialect = dialect == Dialect.SCRAPY ? JsonLinePages::toPageRequest : UnaryOperator.identity();
     }
 
     /** Reads every line of {@code reader}; {@code source} names the file in skip details. */
     public void read(BufferedReader reader, String source, PageSink sink, Runnable onLine) throws IOException {
-        String line;
-        long lineNo = 0;
-        while ((line = reader.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
+        requests.readLines(reader, dialect, new PageRequests.LineHandler() {
+            @Override
+            public void page(long lineNo, KeyedPage page) {
+                sink.page(page);
+                onLine.run();
             }
-            try {
-                sink.page(requests.fromNode(toPageRequest(Json.readTree(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
-            } catch (PayloadException e) {
-                sink.skip(e.reason(), source + ":" + lineNo + ": " + e.getMessage());
-            } catch (PageRequests.PageTooLargeException e) {
-                sink.skip("too-large", source + ":" + lineNo + ": " + e.getMessage());
+
+            @Override
+            public void invalid(long lineNo, RuntimeException error) {
+                sink.skip(PageRequests.reasonOf(error), source + ":" + lineNo + ": " + error.getMessage());
+                onLine.run();
             }
-            onLine.run();
-        }
+        });
     }
 
     /** One parsed line in the ingest format: unchanged when it is already, else mapped from Scrapy's names. */

@@ -1,5 +1,6 @@
-package dev.newswire.crawl;
+package dev.newswire.ingest.source;
 
+import dev.newswire.ingest.KeyedPage;
 import dev.newswire.model.RawPage;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,8 @@ final class CollectingSink implements PageSink {
     final Map<String, Integer> skipped = new TreeMap<>();
 
     @Override
-    public void page(RawPage page) {
-        pages.add(page);
+    public void page(KeyedPage page) {
+        pages.add(page.page());
     }
 
     @Override

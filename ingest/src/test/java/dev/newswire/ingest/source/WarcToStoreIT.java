@@ -1,4 +1,4 @@
-package dev.newswire.crawl;
+package dev.newswire.ingest.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -64,16 +64,16 @@ class WarcToStoreIT {
             try (SinkApp sink = SinkApp.start(new SinkConfig(settings));
                  EnrichApp enrich = EnrichApp.start(new EnrichConfig(settings));
                  PagePublisher publisher = new PagePublisher(client)) {
-                CrawlIngester ingester = new CrawlIngester(publisher, 1 << 20, "wget", null, false);
-                ingester.ingestWarc(warc);
+                SourcePublisher ingester = new SourcePublisher(publisher, 1 << 20, "wget", null);
+                ingester.publishWarc(warc);
                 Path jsonl = tmp.resolve("items.jsonl");
                 String scraped = new String(NewsSite.mirrorCopy(Files.readAllBytes(WgetCrawlIT.SAMPLES
                         .resolve("ap-putin-pyongyang-repost.html"))), StandardCharsets.UTF_8)
                         .replace(NewsSite.MIRROR_CANONICAL, SCRAPY_CANONICAL);
                 Files.writeString(jsonl, dev.newswire.model.Json.MAPPER.writeValueAsString(Map.of(
                         "url", SCRAPY_CANONICAL, "html", scraped, "status", 200, "spider", "scrapy-news")) + "\n");
-                ingester.ingestJsonLines(jsonl);
-                CrawlSummary summary = ingester.finish();
+                ingester.publishJsonLines(jsonl);
+                IngestSummary summary = ingester.finish();
                 assertEquals(7, summary.published(), summary.toString());
 
                 // 7 pages: home, section, ECB, the AP page twice (one canonical URL), mirror, Scrapy item.
