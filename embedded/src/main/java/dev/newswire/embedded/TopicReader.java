@@ -1,5 +1,6 @@
 package dev.newswire.embedded;
 
+import dev.newswire.model.Serdes;
 import dev.newswire.model.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a whole topic up to its current end, as a read_committed consumer sees it (tests and checks). */
 public final class TopicReader {
@@ -24,7 +23,7 @@ public final class TopicReader {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, Serdes.key().deserializer(), Serdes.bytes().deserializer())) {
             List<TopicPartition> tps = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             c.assign(tps);
             c.seekToBeginning(tps);

@@ -7,11 +7,8 @@ import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
 import dev.newswire.model.PayloadException;
 import dev.newswire.model.RawPage;
+import dev.newswire.model.Serdes;
 import dev.newswire.model.Topics;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -49,17 +46,17 @@ public final class EnrichTopology {
      */
     public static Topology build(ArticleEnricher enricher, DedupSettings dedup) {
         Topology topology = new Topology();
-        topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.RAW);
+        topology.addSource(SOURCE, Serdes.key().deserializer(), Serdes.bytes().deserializer(), Topics.RAW);
         topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher), SOURCE);
-        topology.addSink(ENRICHED_SINK, Topics.ENRICHED, new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
-        topology.addSink(DLQ_SINK, Topics.DLQ, new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
-        topology.addSource(STORY_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.ENRICHED);
+        topology.addSink(ENRICHED_SINK, Topics.ENRICHED, Serdes.key().serializer(), Serdes.bytes().serializer(), PROCESSOR);
+        topology.addSink(DLQ_SINK, Topics.DLQ, Serdes.key().serializer(), Serdes.bytes().serializer(), PROCESSOR);
+        topology.addSource(STORY_SOURCE, Serdes.key().deserializer(), Serdes.bytes().deserializer(), Topics.ENRICHED);
         topology.addProcessor(STORY_PROCESSOR, () -> new StoryProcessor(dedup, ARTICLES_SINK, STORY_DLQ_SINK), STORY_SOURCE);
         for (StoreBuilder<?> store : StoryStores.builders()) {
             topology.addStateStore(store, STORY_PROCESSOR);
         }
-        topology.addSink(ARTICLES_SINK, Topics.ARTICLES, new StringSerializer(), new ByteArraySerializer(), STORY_PROCESSOR);
-        topology.addSink(STORY_DLQ_SINK, Topics.DLQ, new StringSerializer(), new ByteArraySerializer(), STORY_PROCESSOR);
+        topology.addSink(ARTICLES_SINK, Topics.ARTICLES, Serdes.key().serializer(), Serdes.bytes().serializer(), STORY_PROCESSOR);
+        topology.addSink(STORY_DLQ_SINK, Topics.DLQ, Serdes.key().serializer(), Serdes.bytes().serializer(), STORY_PROCESSOR);
         return topology;
     }
 

@@ -2,6 +2,7 @@ package dev.newswire.ingest;
 
 import dev.newswire.metrics.Metrics;
 import dev.newswire.model.Json;
+import dev.newswire.model.Serdes;
 import dev.newswire.model.Topics;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,8 +11,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes raw pages to {@link Topics#RAW} with an idempotent producer, keyed by the normalised URL
@@ -41,7 +40,7 @@ public final class PagePublisher implements AutoCloseable {
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newswire-ingest");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(props, Serdes.key().serializer(), Serdes.bytes().serializer());
         this.metricsBinding = Metrics.global().bind(producer);
     }
 

@@ -1,6 +1,7 @@
 package dev.newswire.ops.cli;
 
 import dev.newswire.model.CommonConfig;
+import dev.newswire.model.Serdes;
 import dev.newswire.model.Topics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,8 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Kafka clients for operator tools. Timeouts are short on purpose: a person at a terminal wants "cannot reach Kafka"
@@ -79,7 +78,7 @@ public final class KafkaClients {
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 2 * Topics.MAX_MESSAGE_BYTES);
         p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
-        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(p, Serdes.bytes().deserializer(), Serdes.bytes().deserializer());
     }
 
     /** An idempotent producer ({@code acks=all}) of raw bytes: a retried send is never written twice. */
@@ -92,7 +91,7 @@ public final class KafkaClients {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(p, Serdes.bytes().serializer(), Serdes.bytes().serializer());
     }
 
     private static String bootstrap(Map<String, Object> props) {
