@@ -1,5 +1,6 @@
 package dev.newswire.ops.console;
 
+import dev.newswire.model.EndOffsets;
 import dev.newswire.ops.cli.KafkaClients;
 import java.time.Duration;
 import java.util.HashMap;
@@ -45,8 +46,7 @@ final class TopicTail implements AutoCloseable {
             List<TopicPartition> partitions = List.of();
             while (running && partitions.isEmpty()) {
                 try {
-                    partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                            .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    partitions = EndOffsets.partitionsOf(consumer, topic);
                 } catch (org.apache.kafka.common.errors.TimeoutException e) {
                     // broker not reachable yet: try again
                 }

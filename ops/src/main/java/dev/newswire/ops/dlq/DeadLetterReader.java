@@ -1,12 +1,12 @@
 package dev.newswire.ops.dlq;
 
+import dev.newswire.model.EndOffsets;
 import dev.newswire.model.Topics;
 import dev.newswire.ops.cli.KafkaClients;
 import dev.newswire.ops.cli.Progress;
 import dev.newswire.ops.watch.RecordView;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,37 +37,26 @@ public final class DeadLetterReader {
                                    Progress progress) {
         List<Entry> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.reader(clientProps, "newswire-dlq")) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = EndOffsets.partitionsOf(consumer, topic);
             if (partitions.isEmpty()) {
                 throw new IllegalStateException("topic " + topic + " does not exist");
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Set<TopicPartition> pending = new HashSet<>(partitions);
-            pending.removeIf(tp -> consumer.position(tp) >= end.get(tp));
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            long read = 0;
-            while (!pending.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within "
-                            + READ_TIMEOUT.toSeconds() + " s");
+            long[] read = {0};
+            Set<TopicPartition> unfinished = EndOffsets.now(consumer, partitions).read(consumer, READ_TIMEOUT, r -> {
+                read[0]++;
+                RecordView v = RecordView.of(r);
+                if (keep.test(v)) {
+                    out.add(new Entry(v, r));
                 }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(250))) {
-                    if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        continue;
-                    }
-                    read++;
-                    RecordView v = RecordView.of(r);
-                    if (keep.test(v)) {
-                        out.add(new Entry(v, r));
-                    }
-                }
-                pending.removeIf(tp -> consumer.position(tp) >= end.get(tp));
                 if (progress != null) {
-                    progress.maybe(read + " dead letters read, " + out.size() + " selected");
+                    progress.maybe(read[0] + " dead letters read, " + out.size() + " selected");
                 }
+            });
+            if (!unfinished.isEmpty()) {
+                throw new IllegalStateException("could not read " + topic + " to its end within "
+                        + READ_TIMEOUT.toSeconds() + " s");
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.newswire.ops.status;
 
 import dev.newswire.model.DeadLetters;
+import dev.newswire.model.EndOffsets;
 import dev.newswire.model.Topics;
 import dev.newswire.ops.cli.KafkaClients;
 import dev.newswire.ops.status.ClusterStatus.DeadLetterSummary;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
@@ -49,6 +49,10 @@ public final class StatusCollector {
     /** Partitions lagging by at most this many offsets get their records counted (transaction markers left out). */
     private static final long COUNT_RECORDS_UP_TO = 10_000;
     private static final long WAIT_SECONDS = 10;
+    /** How long counting the records behind small lags may take; beyond it the offset lag is shown. */
+    private static final Duration COUNT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long reading the dead-letter sample may take; beyond it the reasons are of what was read. */
+    private static final Duration DLQ_SAMPLE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Admin admin;
     private final Map<String, Object> clientProps;
@@ -218,15 +222,9 @@ public final class StatusCollector {
                 consumer.seek(tp, o);
                 out.put(tp, new ArrayList<>());
             });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            Set<TopicPartition> pending = new HashSet<>(from.keySet());
-            while (!pending.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    out.get(new TopicPartition(r.topic(), r.partition())).add(r.offset());
-                }
-                pending.removeIf(tp -> consumer.position(tp) >= end.get(tp));
-            }
-            pending.forEach(out::remove); // not read to the end in time: keep the offset lag
+            Set<TopicPartition> unfinished = EndOffsets.of(end, from.keySet()).read(consumer, COUNT_TIMEOUT,
+                    r -> out.get(new TopicPartition(r.topic(), r.partition())).add(r.offset()));
+            unfinished.forEach(out::remove); // not read to the end in time: keep the offset lag
         }
         return out;
     }
@@ -246,20 +244,14 @@ public final class StatusCollector {
                     sampled |= from > begin.getOrDefault(tp, 0L);
                     consumer.seek(tp, from);
                 }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                Set<TopicPartition> pending = new HashSet<>(dlq);
-                while (!pending.isEmpty() && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                        if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition()))) {
-                            continue;
-                        }
-                        String reason = DeadLetters.header(r.headers(), DeadLetters.REASON);
-                        reasons.merge(reason == null ? "(no reason header)" : reason, 1L, Long::sum);
-                        read++;
-                    }
-                    pending.removeIf(tp -> consumer.position(tp) >= end.get(tp));
-                }
-                sampled |= !pending.isEmpty();
+                long[] counted = {0};
+                Set<TopicPartition> unfinished = EndOffsets.of(end, dlq).read(consumer, DLQ_SAMPLE_TIMEOUT, r -> {
+                    String reason = DeadLetters.header(r.headers(), DeadLetters.REASON);
+                    reasons.merge(reason == null ? "(no reason header)" : reason, 1L, Long::sum);
+                    counted[0]++;
+                });
+                read = counted[0];
+                sampled |= !unfinished.isEmpty();
             }
         }
         Map<String, Long> sorted = new LinkedHashMap<>();

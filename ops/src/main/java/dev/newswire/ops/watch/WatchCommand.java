@@ -1,6 +1,7 @@
 package dev.newswire.ops.watch;
 
 import dev.newswire.model.CommonOptions;
+import dev.newswire.model.EndOffsets;
 import dev.newswire.ops.cli.KafkaClients;
 import dev.newswire.ops.cli.Progress;
 import dev.newswire.ops.cli.TimeArgs;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import picocli.CommandLine.ArgGroup;
@@ -119,17 +119,15 @@ public final class WatchCommand implements Callable<Integer> {
 
     private int watch(KafkaConsumer<byte[], byte[]> consumer, RecordFilter filter, Duration limit, Progress progress,
                       CountDownLatch finished, PrintWriter out, PrintWriter err) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(PartitionInfo::partition)
-                .filter(p -> partition == null || p.equals(partition))
-                .map(p -> new TopicPartition(topic, p)).toList();
+        List<TopicPartition> partitions = EndOffsets.partitionsOf(consumer, topic).stream()
+                .filter(tp -> partition == null || tp.partition() == partition).toList();
         if (partitions.isEmpty()) {
             err.println("watch: " + topic + " has no partition " + partition);
             return 1;
         }
         consumer.assign(partitions);
         position(consumer, partitions);
-        Map<TopicPartition, Long> ends = untilEnd ? consumer.endOffsets(partitions) : Map.of();
+        EndOffsets end = untilEnd ? EndOffsets.now(consumer, partitions) : null;
         // Ctrl-C: wake the poll up and let the loop close the consumer cleanly before the JVM exits.
         Thread hook = new Thread(() -> {
             consumer.wakeup();
@@ -150,13 +148,13 @@ public final class WatchCommand implements Callable<Integer> {
                 + (untilEnd ? " to the current end" : "") + "; Ctrl-C to stop");
         try {
             while (System.nanoTime() < deadline && (max == null || shown < max)) {
-                if (untilEnd && reachedEnd(consumer, ends)) {
+                if (end != null && end.reachedBy(consumer)) {
                     break;
                 }
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(250));
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     read++;
-                    if (untilEnd && r.offset() >= ends.getOrDefault(new TopicPartition(r.topic(), r.partition()), Long.MAX_VALUE)) {
+                    if (end != null && !end.includes(r)) {
                         continue;
                     }
                     RecordView view = RecordView.of(r);
@@ -222,14 +220,5 @@ public final class WatchCommand implements Callable<Integer> {
         } else {
             consumer.seekToEnd(partitions);
         }
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
-        for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 }
