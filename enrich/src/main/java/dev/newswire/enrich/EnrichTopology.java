@@ -3,7 +3,6 @@ package dev.newswire.enrich;
 import dev.newswire.dedup.DedupSettings;
 import dev.newswire.metrics.Metrics;
 import dev.newswire.model.Article;
-import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
 import dev.newswire.model.PayloadException;
 import dev.newswire.model.RawPage;
@@ -13,10 +12,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * news.raw → enrich → news.enriched → stories → news.articles, and news.dlq for every record that cannot become an
@@ -33,7 +29,7 @@ public final class EnrichTopology {
     static final String STORY_PROCESSOR = "stories";
     static final String STORY_DLQ_SINK = "story-dead-letters";
     static final String DLQ_SINK = "dead-letters";
-    static final String STAGE = "enrich";
+    static final String STAGE = EnrichDeadLetters.STAGE;
 
     private EnrichTopology() {
     }
@@ -63,7 +59,6 @@ public final class EnrichTopology {
     /** Parses, enriches and routes one record. */
     static final class EnrichProcessor implements Processor<String, byte[], String, byte[]> {
 
-        private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
         private static final Metrics METRICS = Metrics.global();
         private final ArticleEnricher enricher;
         private ProcessorContext<String, byte[]> context;
@@ -92,23 +87,14 @@ public final class EnrichTopology {
                 deadLetter(record, e.reason(), e);
             } catch (RuntimeException | StackOverflowError e) {
                 // A bug or a pathological page: park it with its stack trace, keep the stream going.
-                deadLetter(record, "enrich-failed", e);
+                deadLetter(record, EnrichDeadLetters.ESCAPED, e);
             } finally {
                 METRICS.processed(STAGE, System.nanoTime() - start);
             }
         }
 
         private void deadLetter(Record<String, byte[]> record, String reason, Throwable error) {
-            RecordMetadata md = context.recordMetadata().orElse(null);
-            String topic = md == null ? Topics.RAW : md.topic();
-            int partition = md == null ? -1 : md.partition();
-            long offset = md == null ? -1 : md.offset();
-            LOG.warn("Dead letter from {}-{}@{} (key {}): {}: {}", topic, partition, offset, record.key(), reason,
-                    error.getMessage());
-            Record<String, byte[]> dead = record.withHeaders(record.headers());
-            DeadLetters.addProvenance(dead.headers(), STAGE, reason, error, topic, partition, offset);
-            context.forward(dead, DLQ_SINK);
-            METRICS.recordFailed(STAGE, reason);
+            EnrichDeadLetters.forward(context, DLQ_SINK, Topics.RAW, record, reason, error);
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.newswire.dedup.DedupSettings;
 import dev.newswire.dedup.StoryAssigner;
 import dev.newswire.dedup.StoryDecision;
 import dev.newswire.model.Article;
-import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
 import dev.newswire.model.PayloadException;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,14 +76,6 @@ final class StoryProcessor implements Processor<String, byte[], String, byte[]> 
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason, Throwable error) {
-        RecordMetadata md = context.recordMetadata().orElse(null);
-        String topic = md == null ? Topics.ENRICHED : md.topic();
-        int partition = md == null ? -1 : md.partition();
-        long offset = md == null ? -1 : md.offset();
-        LOG.warn("Dead letter from {}-{}@{} (key {}): {}: {}", topic, partition, offset, record.key(), reason,
-                error.getMessage());
-        Record<String, byte[]> dead = record.withHeaders(record.headers());
-        DeadLetters.addProvenance(dead.headers(), EnrichTopology.STAGE, reason, error, topic, partition, offset);
-        context.forward(dead, deadLetterSink);
+        EnrichDeadLetters.forward(context, deadLetterSink, Topics.ENRICHED, record, reason, error);
     }
 }

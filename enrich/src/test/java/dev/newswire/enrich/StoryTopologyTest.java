@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newswire.dedup.DedupSettings;
 import dev.newswire.dedup.StoredArticle;
+import dev.newswire.metrics.Metrics;
 import dev.newswire.model.Article;
 import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
 import dev.newswire.model.Topics;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -85,15 +87,22 @@ class StoryTopologyTest {
     }
 
     @Test
-    void anUnreadableEnrichedRecordIsADeadLetterWithItsProvenance() {
+    void anUnreadableEnrichedRecordIsADeadLetterWithItsProvenanceAndIsCounted() {
         TestInputTopic<String, byte[]> enriched = driver.createInputTopic(Topics.ENRICHED,
                 new StringSerializer(), new ByteArraySerializer());
+        double failedBefore = failedCount("invalid-json");
         enriched.pipeInput("k", "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         org.apache.kafka.streams.test.TestRecord<String, byte[]> dead = dlq.readRecord();
         assertEquals("invalid-json", DeadLetters.header(dead.headers(), DeadLetters.REASON));
         assertEquals(Topics.ENRICHED, DeadLetters.header(dead.headers(), DeadLetters.SOURCE_TOPIC));
         assertEquals("enrich", DeadLetters.header(dead.headers(), DeadLetters.STAGE));
         assertTrue(articles.isEmpty());
+        assertEquals(failedBefore + 1, failedCount("invalid-json"), "the story step's dead letters are counted too");
+    }
+
+    private static double failedCount(String reason) {
+        Counter c = Metrics.global().registry().find(Metrics.RECORDS_FAILED).tag("stage", "enrich").tag("reason", reason).counter();
+        return c == null ? 0 : c.count();
     }
 
     @Test

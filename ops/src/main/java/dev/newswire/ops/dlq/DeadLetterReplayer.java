@@ -46,8 +46,7 @@ public final class DeadLetterReplayer {
     public RecordMetadata replay(DeadLetterReader.Entry entry) throws InterruptedException, ExecutionException {
         RecordHeaders headers = new RecordHeaders();
         for (Header h : entry.record().headers()) {
-            if (!h.key().startsWith(DeadLetters.PREFIX) && !h.key().startsWith(RecordView.STREAMS_PREFIX)
-                    && !h.key().equals(REPLAYED_FROM)) {
+            if (!h.key().startsWith(DeadLetters.PREFIX) && !h.key().equals(REPLAYED_FROM)) {
                 headers.add(h);
             }
         }

@@ -68,9 +68,6 @@ public record RecordView(Kind kind, String topic, int partition, long offset, In
     }
 
     private static final int MAX_TEXT = 2_000;
-    /** Prefix of the headers Kafka Streams' built-in dead-letter support writes. */
-    public static final String STREAMS_PREFIX = "__streams.errors.";
-    private static final String STREAMS_EXCEPTION = STREAMS_PREFIX + "exception";
 
     /** Decodes a record; never throws on bad content (bad content is what operators look for). */
     public static RecordView of(ConsumerRecord<byte[], byte[]> r) {
@@ -86,14 +83,6 @@ public record RecordView(Kind kind, String topic, int partition, long offset, In
         String text = node == null && bytes != null
                 ? cut(new String(bytes, 0, Math.min(bytes.length, MAX_TEXT * 2), StandardCharsets.UTF_8)) : null;
         RawSummary raw = node == null ? null : rawSummary(node);
-        if (!headers.containsKey(DeadLetters.REASON) && headers.containsKey(STREAMS_EXCEPTION)) {
-            // written by Kafka Streams' own dead-letter support (an exception enrich did not handle)
-            DeadLetter dl = new DeadLetter("streams-error", "enrich", headers.get(STREAMS_PREFIX + "topic"),
-                    parseInt(headers.get(STREAMS_PREFIX + "partition")), parseLong(headers.get(STREAMS_PREFIX + "offset")),
-                    headers.get(STREAMS_EXCEPTION), headers.get(STREAMS_PREFIX + "message"), null);
-            return new RecordView(Kind.DEAD_LETTER, r.topic(), r.partition(), r.offset(), ts, key, headers, node,
-                    null, raw, dl, size, text);
-        }
         if (headers.containsKey(DeadLetters.REASON)) {
             DeadLetter dl = new DeadLetter(headers.get(DeadLetters.REASON), headers.get(DeadLetters.STAGE),
                     headers.get(DeadLetters.SOURCE_TOPIC), parseInt(headers.get(DeadLetters.SOURCE_PARTITION)),
