@@ -10,6 +10,7 @@ import dev.newswire.model.Topics;
 import dev.newswire.sink.SinkApp;
 import dev.newswire.sink.SinkConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -56,9 +57,9 @@ class DeliveryGuaranteesIT {
         try (FaultRig rig = new FaultRig("sink-halt");
              EnrichApp enrich = EnrichApp.start(new EnrichConfig(rig.settings()))) {
             rig.feed("b", N);
-            Process sink = rig.launch("sink", Map.of(SinkConfig.FAULT_HALT_AFTER_BATCHES, "3", SinkConfig.BATCH_MAX, "50"));
-            assertTrue(sink.waitFor(120, TimeUnit.SECONDS), "the sink halted itself");
-            assertEquals(137, sink.exitValue());
+            Process sink = rig.launchMain(HaltingSink.class, List.of("3"), Map.of(SinkConfig.BATCH_MAX, "50"));
+            assertTrue(sink.waitFor(120, TimeUnit.SECONDS), "the sink halted");
+            assertEquals(HaltingSink.HALT_STATUS, sink.exitValue());
             long atHalt = rig.storedRows("b");
             assertTrue(atHalt > 0 && atHalt < N, "halted mid-way: " + atHalt);
             try (SinkApp again = SinkApp.start(new SinkConfig(rig.settings()))) {

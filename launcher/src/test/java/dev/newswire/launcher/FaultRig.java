@@ -102,15 +102,30 @@ final class FaultRig implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("launcher jar missing: " + jar + " (mvn package builds it before the ITs)");
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(), command));
+        List<String> args = new ArrayList<>(List.of("-jar", jar.toString(), command));
         Map<String, String> s = settings();
         s.putAll(extra);
         s.forEach((k, v) -> {
-            cmd.add("--set");
-            cmd.add(k + "=" + v);
+            args.add("--set");
+            args.add(k + "=" + v);
         });
-        Path log = dir.resolve(command + "-" + processes.size() + ".log");
+        return start(command, args);
+    }
+
+    /** Starts a test class's {@code main} in its own JVM with this test's class path, then {@code args} and the rig's settings as KEY=VALUE. */
+    Process launchMain(Class<?> main, List<String> args, Map<String, String> extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(args);
+        Map<String, String> s = settings();
+        s.putAll(extra);
+        s.forEach((k, v) -> cmd.add(k + "=" + v));
+        return start(main.getSimpleName(), cmd);
+    }
+
+    private Process start(String name, List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m"));
+        cmd.addAll(args);
+        Path log = dir.resolve(name + "-" + processes.size() + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(p);
         return p;

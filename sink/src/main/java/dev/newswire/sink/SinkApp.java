@@ -5,7 +5,6 @@ import dev.newswire.model.Article;
 import dev.newswire.model.CommonConfig;
 import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
-import dev.newswire.model.PayloadException;
 import dev.newswire.model.Serdes;
 import dev.newswire.model.Topics;
 import java.sql.SQLException;
@@ -27,15 +26,18 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@link Topics#ARTICLES} (read_committed) and writes each batch to the {@link ArticleStore} together with
- * the offsets it consumed, in one database transaction. On (re)assignment it resumes from the offsets stored in
- * the database, so nothing is lost or doubled whatever fails in between; Kafka's committed offsets follow for lag
- * monitoring. Unreadable records go to {@link Topics#DLQ}; a database outage pauses consumption and retries.
+ * The sink: consumes {@link Topics#ARTICLES} (read_committed) and hands each polled batch to a {@link BatchWriter},
+ * which writes it to the {@link ArticleStore} together with the offsets it consumed, in one database transaction. On
+ * (re)assignment it resumes from the offsets stored in the database, so nothing is lost or doubled whatever fails in
+ * between; Kafka's committed offsets follow for lag monitoring. Records the writer rejects go to {@link Topics#DLQ}
+ * unchanged, with their provenance; a database outage pauses consumption and retries; stored articles are forwarded
+ * to {@code sink.forward.topics} after the commit.
  */
 public final class SinkApp implements AutoCloseable {
 
@@ -47,21 +49,19 @@ public final class SinkApp implements AutoCloseable {
     private final ArticleStore store;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
+    private final BatchWriter writer;
     private final String group;
     private final List<String> forwardTopics;
     private final List<Consumer<Article>> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long stored;
-    private final int haltAfterBatches;
-    private int batchesWritten;
 
     private SinkApp(SinkConfig config, ArticleStore store) {
         this.config = config;
         this.store = store;
         this.group = config.getString(SinkConfig.GROUP_ID);
         this.forwardTopics = config.getList(SinkConfig.FORWARD_TOPICS);
-        this.haltAfterBatches = config.getInt(SinkConfig.FAULT_HALT_AFTER_BATCHES);
         Map<String, Object> client = CommonConfig.kafkaClientProps(config);
         Map<String, Object> c = new HashMap<>(client);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -79,15 +79,19 @@ public final class SinkApp implements AutoCloseable {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newswire-sink-producer");
         this.producer = new KafkaProducer<>(p, Serdes.key().serializer(), Serdes.bytes().serializer());
+        this.writer = new BatchWriter(store, group, Topics.ARTICLES, this::deadLetter, this::waitForDatabase);
         METRICS.bind(consumer);
         METRICS.bind(producer);
         this.thread = new Thread(this::run, "newswire-sink");
     }
 
-    /** Migrates the database and starts consuming on a thread of its own. */
+    /** Migrates the database of {@code sink.jdbc.url} and starts consuming on a thread of its own. */
     public static SinkApp start(SinkConfig config) throws SQLException {
-        ArticleStore store = new ArticleStore(config.getString(SinkConfig.JDBC_URL), config.getString(SinkConfig.JDBC_USER),
-                config.getPassword(SinkConfig.JDBC_PASSWORD).value());
+        return start(config, PostgresArticleStore.of(config));
+    }
+
+    /** Migrates {@code store} and starts consuming into it on a thread of its own. */
+    public static SinkApp start(SinkConfig config, ArticleStore store) throws SQLException {
         store.migrate();
         SinkApp app = new SinkApp(config, store);
         app.thread.start();
@@ -126,29 +130,24 @@ public final class SinkApp implements AutoCloseable {
     }
 
     private void handle(ConsumerRecords<String, byte[]> records) {
-        List<Article> articles = new ArrayList<>();
-        Map<Integer, Long> next = new HashMap<>();
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> r : records) {
             METRICS.recordIn(STAGE);
-            try {
-                articles.add(Json.readArticle(r.value()));
-            } catch (PayloadException e) {
-                deadLetter(r, e.reason(), e);
-            }
-            next.merge(r.partition(), r.offset() + 1, Math::max);
+            batch.add(r);
         }
         long dbStart = System.nanoTime();
-        writeWithRetry(articles, next);
-        METRICS.sinkBatch(articles.size(), System.nanoTime() - dbStart);
-        if (haltAfterBatches > 0 && ++batchesWritten >= haltAfterBatches) {
-            LOG.warn("Fault injection: halting after database commit {} and before the Kafka offset commit", batchesWritten);
-            Runtime.getRuntime().halt(137);
+        BatchWriter.Result result = writer.write(batch);
+        METRICS.sinkBatch(result.stored().size(), System.nanoTime() - dbStart);
+        if (result.retries() > 0) {
+            consumer.resume(consumer.assignment());
+            LOG.info("Database is back; wrote {} article(s) after {} retries", result.stored().size(), result.retries());
         }
+        // The offsets are in the database already; Kafka's copy is for lag monitoring.
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
-        next.forEach((p, o) -> commit.put(new TopicPartition(Topics.ARTICLES, p), new OffsetAndMetadata(o)));
+        result.nextOffsets().forEach((p, o) -> commit.put(new TopicPartition(Topics.ARTICLES, p), new OffsetAndMetadata(o)));
         consumer.commitAsync(commit, null);
-        stored += articles.size();
-        for (Article a : articles) {
+        stored += result.stored().size();
+        for (Article a : result.stored()) {
             METRICS.recordOut(STAGE);
             METRICS.stored(a.fetchedAt());
             for (String t : forwardTopics) {
@@ -164,83 +163,31 @@ public final class SinkApp implements AutoCloseable {
         }
     }
 
-    private void writeWithRetry(List<Article> articles, Map<Integer, Long> next) {
-        long backoff = config.getLong(SinkConfig.RETRY_BACKOFF_MS);
-        int attempt = 0;
-        boolean sifted = false;
-        while (true) {
-            try {
-                store.write(articles, group, Topics.ARTICLES, next);
-                if (attempt > 0) {
-                    consumer.resume(consumer.assignment());
-                    LOG.info("Database is back; wrote {} article(s) after {} retries", articles.size(), attempt);
-                }
-                return;
-            } catch (SQLException e) {
-                if (!isRetriable(e)) {
-                    if (sifted) {
-                        throw new IllegalStateException("the database refuses a batch whose articles it accepts one by one", e);
-                    }
-                    sifted = true;
-                    // The data, not the database: find the article(s) it refuses, park them, store the rest.
-                    LOG.warn("Database refused a batch of {} ({}: {}); writing one by one", articles.size(), e.getSQLState(), e.getMessage());
-                    articles = withoutRefused(articles);
-                    continue;
-                }
-                attempt++;
-                if (!running) {
-                    throw new WakeupException();
-                }
-                if (attempt == 1 || attempt % 20 == 0) {
-                    LOG.warn("Database write failed (attempt {}), retrying every {} ms: {}", attempt, backoff, e.getMessage());
-                }
-                // Keep the group membership alive while waiting, without fetching more.
-                consumer.pause(consumer.assignment());
-                consumer.poll(Duration.ofMillis(backoff));
-            }
+    /** While the database is away: keep the group membership alive without fetching more, until it is back or we stop. */
+    private void waitForDatabase(int attempt, SQLException error) {
+        if (!running) {
+            throw new WakeupException();
         }
+        long backoff = config.getLong(SinkConfig.RETRY_BACKOFF_MS);
+        if (attempt == 1 || attempt % 20 == 0) {
+            LOG.warn("Database write failed (attempt {}), retrying every {} ms: {}", attempt, backoff, error.getMessage());
+        }
+        consumer.pause(consumer.assignment());
+        consumer.poll(Duration.ofMillis(backoff));
     }
 
     /**
-     * Connection loss, shutdown, lack of resources and transaction conflicts pass; data errors (22xxx), constraint
-     * violations (23xxx) and the like do not, so retrying them would block the partition for ever.
+     * Parks a record the sink cannot store: the original key, value and headers, with the provenance headers (its
+     * real partition and offset), and waits for Kafka's acknowledgement, since the offsets move past it next.
      */
-    static boolean isRetriable(SQLException e) {
-        String state = e.getSQLState();
-        return state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                || state.startsWith("40") || state.startsWith("58");
-    }
-
-    /** Tries each article alone; those the database refuses become dead letters. */
-    private List<Article> withoutRefused(List<Article> articles) {
-        List<Article> accepted = new ArrayList<>();
-        for (Article a : articles) {
-            try {
-                store.check(a);
-                accepted.add(a);
-            } catch (SQLException e) {
-                if (isRetriable(e)) {
-                    accepted.add(a); // the database went away meanwhile: the normal retry handles it
-                    continue;
-                }
-                ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.DLQ, a.id(), Json.write(a));
-                DeadLetters.addProvenance(dead.headers(), STAGE, "store-rejected", e, Topics.ARTICLES, -1, -1);
-                METRICS.recordFailed(STAGE, "store-rejected");
-                sendDeadLetter(dead);
-            }
-        }
-        return accepted;
-    }
-
-    private void deadLetter(ConsumerRecord<String, byte[]> r, String reason, Exception e) {
-        LOG.warn("Dead letter from {}-{}@{}: {}: {}", r.topic(), r.partition(), r.offset(), reason, e.getMessage());
-        METRICS.recordFailed(STAGE, reason);
-        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.DLQ, null, r.key(), r.value(), r.headers());
-        DeadLetters.addProvenance(dead.headers(), STAGE, reason, e, r.topic(), r.partition(), r.offset());
-        sendDeadLetter(dead);
-    }
-
-    private void sendDeadLetter(ProducerRecord<String, byte[]> dead) {
+    private void deadLetter(BatchWriter.Rejected rejected) {
+        ConsumerRecord<String, byte[]> r = rejected.record();
+        LOG.warn("Dead letter from {}-{}@{}: {}: {}", r.topic(), r.partition(), r.offset(), rejected.reason(),
+                rejected.error().getMessage());
+        METRICS.recordFailed(STAGE, rejected.reason());
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.DLQ, null, r.key(), r.value(),
+                new RecordHeaders(r.headers().toArray()));
+        DeadLetters.addProvenance(dead.headers(), STAGE, rejected.reason(), rejected.error(), r.topic(), r.partition(), r.offset());
         try {
             producer.send(dead).get();
         } catch (InterruptedException ie) {

@@ -21,7 +21,6 @@ public final class SinkConfig extends AbstractConfig {
     public static final String FORWARD_TOPICS = "sink.forward.topics";
     public static final String BATCH_MAX = "sink.batch.max";
     public static final String RETRY_BACKOFF_MS = "sink.retry.backoff.ms";
-    public static final String FAULT_HALT_AFTER_BATCHES = "sink.fault.halt.after.batches";
 
     public static final ConfigDef DEF = CommonConfig.define(new ConfigDef())
             .define(JDBC_URL, Type.STRING, "", Importance.HIGH,
@@ -41,10 +40,7 @@ public final class SinkConfig extends AbstractConfig {
                     "Most articles written in one database transaction.", GROUP, 6, ConfigDef.Width.SHORT, "Batch")
             .define(RETRY_BACKOFF_MS, Type.LONG, 1000L, Range.atLeast(10), Importance.LOW,
                     "Wait before retrying when the database is unavailable (the batch is retried, never skipped).",
-                    GROUP, 7, ConfigDef.Width.SHORT, "Retry backoff")
-            .define(FAULT_HALT_AFTER_BATCHES, Type.INT, 0, Range.atLeast(0), Importance.LOW,
-                    "Fault injection for tests: halt the JVM (no shutdown hooks) right after the Nth database commit, "
-                            + "before the Kafka offset commit. 0: off.", GROUP, 8, ConfigDef.Width.SHORT, "Fault injection");
+                    GROUP, 7, ConfigDef.Width.SHORT, "Retry backoff");
 
     public SinkConfig(Map<String, ?> props) {
         super(DEF, props, false);
