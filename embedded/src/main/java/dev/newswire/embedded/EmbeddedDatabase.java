@@ -22,9 +22,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "newswire";
 
     private final EmbeddedPostgres postgres;
+    /** The directory this database owns and deletes on {@link #close()}, or null when the caller owns it. */
+    private final Path ownedDir;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path ownedDir) {
         this.postgres = postgres;
+        this.ownedDir = ownedDir;
     }
 
     /**
@@ -33,6 +36,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param port the port, or 0 for a free one
      */
     public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, null);
+    }
+
+    /** Starts PostgreSQL on a fresh temporary directory (for tests); {@link #close()} deletes it. */
+    public static EmbeddedDatabase startTemporary() throws IOException {
+        Path dir = Directories.createTemporary("newswire-pg-");
+        try {
+            return start(dir.resolve("pgdata"), 0, dir);
+        } catch (IOException | RuntimeException e) {
+            Directories.delete(dir);
+            throw e;
+        }
+    }
+
+    private static EmbeddedDatabase start(Path dataDir, int port, Path ownedDir) throws IOException {
         Files.createDirectories(dataDir.getParent());
         long t0 = System.nanoTime();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -40,15 +58,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(port == 0 ? EmbeddedKafka.freePort() : port);
         EmbeddedPostgres pg = builder.start();
-        EmbeddedDatabase db = new EmbeddedDatabase(pg);
-        db.createDatabase();
+        EmbeddedDatabase db = new EmbeddedDatabase(pg, ownedDir);
+        try {
+            db.createDatabase();
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
         LOG.info("Embedded PostgreSQL up at {} in {} ms", db.jdbcUrl(), (System.nanoTime() - t0) / 1_000_000);
         return db;
-    }
-
-    /** Starts PostgreSQL on a fresh temporary directory (for tests). */
-    public static EmbeddedDatabase startTemporary() throws IOException {
-        return start(Files.createTempDirectory("newswire-pg-").resolve("pgdata"), 0);
     }
 
     private void createDatabase() throws IOException {
@@ -75,8 +93,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /** Stops the server, and deletes its directory when it is a temporary one ({@link #startTemporary()}). */
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            Directories.delete(ownedDir);
+        }
     }
 }

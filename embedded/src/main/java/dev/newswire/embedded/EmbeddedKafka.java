@@ -37,12 +37,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final int brokerPort;
     private final int controllerPort;
+    /** Whether this broker owns its directory and deletes it on {@link #close()}. */
+    private final boolean temporary;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path dataDir, int brokerPort, int controllerPort) {
+    private EmbeddedKafka(Path dataDir, int brokerPort, int controllerPort, boolean temporary) {
         this.dataDir = dataDir;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
+        this.temporary = temporary;
     }
 
     /**
@@ -52,6 +55,24 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param brokerPort the client port, or 0 to reuse the port this directory had before, else a free one
      */
     public static EmbeddedKafka start(Path dataDir, int brokerPort) throws IOException {
+        return start(dataDir, brokerPort, false);
+    }
+
+    /**
+     * Starts a broker on a fresh temporary directory with free ports (for tests). The broker owns the directory:
+     * {@link #close()} deletes it.
+     */
+    public static EmbeddedKafka startTemporary() throws IOException {
+        Path dir = Directories.createTemporary("newswire-kafka-");
+        try {
+            return start(dir, 0, true);
+        } catch (IOException | RuntimeException e) {
+            Directories.delete(dir);
+            throw e;
+        }
+    }
+
+    private static EmbeddedKafka start(Path dataDir, int brokerPort, boolean temporary) throws IOException {
         Files.createDirectories(dataDir);
         Properties saved = new Properties();
         Path portsFile = dataDir.resolve(PORTS_FILE);
@@ -74,14 +95,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         try (var out = Files.newOutputStream(portsFile)) {
             saved.store(out, "ports of the embedded broker; kept so restarts keep the same address");
         }
-        EmbeddedKafka kafka = new EmbeddedKafka(dataDir, broker, controller);
+        EmbeddedKafka kafka = new EmbeddedKafka(dataDir, broker, controller, temporary);
         kafka.startServer();
         return kafka;
-    }
-
-    /** Starts a broker on a fresh temporary directory with free ports (for tests). */
-    public static EmbeddedKafka startTemporary() throws IOException {
-        return start(Files.createTempDirectory("newswire-kafka-"), 0);
     }
 
     private void startServer() throws IOException {
@@ -159,9 +175,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         return dataDir;
     }
 
-    /** Stops the broker cleanly; it can be started again on the same directory. */
-    @Override
-    public void close() {
+    /** Stops the broker cleanly; {@link #restart()} starts it again on the same directory. */
+    public void stop() {
         if (server != null) {
             server.shutdown();
             server.awaitShutdown();
@@ -169,9 +184,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** Stops the broker, and deletes its directory when it is a temporary one ({@link #startTemporary()}). */
+    @Override
+    public void close() {
+        stop();
+        if (temporary) {
+            Directories.delete(dataDir);
+        }
+    }
+
     /** Restarts the broker in place (same directory, same ports). */
     public void restart() throws IOException {
-        close();
+        stop();
         startServer();
     }
 

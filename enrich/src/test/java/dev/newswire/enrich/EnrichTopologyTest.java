@@ -29,9 +29,11 @@ class EnrichTopologyTest {
     private TestOutputTopic<String, byte[]> articles;
     private TestOutputTopic<String, byte[]> dlq;
 
+    private TopologyFixture fixture;
+
     @BeforeEach
     void setUp() {
-        TopologyFixture fixture = new TopologyFixture("enrich-test");
+        fixture = new TopologyFixture("enrich-test");
         driver = fixture.driver;
         raw = fixture.raw;
         articles = fixture.articles;
@@ -40,7 +42,7 @@ class EnrichTopologyTest {
 
     @AfterEach
     void tearDown() {
-        driver.close();
+        fixture.close();
     }
 
     private static byte[] page(String url, String html) {

@@ -36,9 +36,11 @@ class StoryTopologyTest {
     private TestOutputTopic<String, byte[]> articles;
     private TestOutputTopic<String, byte[]> dlq;
 
+    private TopologyFixture fixture;
+
     @BeforeEach
     void setUp() {
-        TopologyFixture fixture = new TopologyFixture("story-test");
+        fixture = new TopologyFixture("story-test");
         driver = fixture.driver;
         raw = fixture.raw;
         articles = fixture.articles;
@@ -47,7 +49,7 @@ class StoryTopologyTest {
 
     @AfterEach
     void tearDown() {
-        driver.close();
+        fixture.close();
     }
 
     private void send(String url, String html, Instant at) {

@@ -53,7 +53,7 @@ class IngestBackPressureIT {
                 assertNotNull(limited.headers().firstValue("Retry-After").orElse(null));
                 assertEquals(202, post(port, "t2", "https://e.com/other-client").statusCode(), "limits are per client");
 
-                kafka.close();
+                kafka.stop();
                 HttpResponse<String> unavailable = post(port, "t2", "https://e.com/while-down");
                 assertEquals(503, unavailable.statusCode(), unavailable.body());
                 assertTrue(unavailable.headers().firstValue("Retry-After").isPresent());

@@ -1,5 +1,6 @@
 package dev.newswire.launcher;
 
+import dev.newswire.embedded.Directories;
 import dev.newswire.model.CommonOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +60,16 @@ public final class SoakCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<byte[]> pages = loadPages();
-        Path dataDir = options.hasDataDir() ? options.dataDir() : Files.createTempDirectory("newswire-soak");
+        // Without --data-dir the soak owns a fresh data directory and deletes it at the end.
+        Path ownDir = options.hasDataDir() ? null : Directories.createTemporary("newswire-soak");
+        try {
+            return soak(pages, ownDir != null ? ownDir : options.dataDir());
+        } finally {
+            Directories.delete(ownDir);
+        }
+    }
+
+    private int soak(List<byte[]> pages, Path dataDir) throws Exception {
         Map<String, String> config = new HashMap<>(options.settings());
         config.putIfAbsent("ingest.http.port", "0");
         Map<String, Long> fetchedAt = new ConcurrentHashMap<>();

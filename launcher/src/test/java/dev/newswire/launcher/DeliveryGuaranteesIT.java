@@ -77,7 +77,7 @@ class DeliveryGuaranteesIT {
              EnrichApp enrich = EnrichApp.start(new EnrichConfig(rig.settings()))) {
             rig.feed("c", N);
             FaultRig.await(() -> rig.storedRows("c") >= 200, SETTLE, "pages to flow");
-            rig.kafka.close();
+            rig.kafka.stop();
             Thread.sleep(2000);
             rig.kafka.restart();
             assertExactlyOnce(rig, "c");

@@ -2,6 +2,7 @@ package dev.newswire.launcher;
 
 import dev.newswire.embedded.TopicReader;
 
+import dev.newswire.embedded.Directories;
 import dev.newswire.embedded.EmbeddedDatabase;
 import dev.newswire.embedded.EmbeddedKafka;
 import dev.newswire.enrich.EnrichConfig;
@@ -34,7 +35,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A fresh broker and database for one fault scenario, with helpers to feed pages, run stages as separate JVMs
- * (so they can be killed for real) and count what arrived.
+ * (so they can be killed for real) and count what arrived. The rig owns one temporary directory for everything,
+ * the temporary files of the JVMs it starts included (a JVM killed with -9 leaves its RocksDB library behind), and
+ * deletes it on {@link #close()}, whatever the scenario's outcome.
  */
 final class FaultRig implements AutoCloseable {
 
@@ -47,12 +50,25 @@ final class FaultRig implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
 
     FaultRig(String name) throws Exception {
-        dir = Files.createTempDirectory("newswire-faults-" + name);
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
-        dbDir = dir.resolve("pgdata");
-        db = EmbeddedDatabase.start(dbDir, 0);
-        dbPort = db.port();
-        TopicAdmin.ensureTopics(Map.of("bootstrap.servers", kafka.bootstrapServers()), PARTITIONS, (short) 1);
+        dir = Directories.createTemporary("newswire-faults-" + name);
+        EmbeddedKafka k = null;
+        try {
+            k = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+            dbDir = dir.resolve("pgdata");
+            db = EmbeddedDatabase.start(dbDir, 0);
+            dbPort = db.port();
+            TopicAdmin.ensureTopics(Map.of("bootstrap.servers", k.bootstrapServers()), PARTITIONS, (short) 1);
+        } catch (Exception | Error e) {
+            if (k != null) {
+                k.close();
+            }
+            if (db != null) {
+                db.close();
+            }
+            Directories.delete(dir);
+            throw e;
+        }
+        kafka = k;
     }
 
     Map<String, String> settings() {
@@ -123,7 +139,9 @@ final class FaultRig implements AutoCloseable {
     }
 
     private Process start(String name, List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                "-Djava.io.tmpdir=" + tmp));
         cmd.addAll(args);
         Path log = dir.resolve(name + "-" + processes.size() + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -184,12 +202,16 @@ final class FaultRig implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (Process p : processes) {
-            p.destroyForcibly().waitFor();
-        }
-        kafka.close();
-        if (db != null) {
-            db.close();
+        try {
+            for (Process p : processes) {
+                p.destroyForcibly().waitFor();
+            }
+            kafka.close();
+            if (db != null) {
+                db.close();
+            }
+        } finally {
+            Directories.delete(dir);
         }
     }
 }

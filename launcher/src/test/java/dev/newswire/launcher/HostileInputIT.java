@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -46,6 +47,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Thousands of generated bad inputs through ingest (HTTP) and enrich (records written straight to news.raw),
@@ -58,12 +60,15 @@ class HostileInputIT {
     private static Pipeline pipeline;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    @TempDir
+    static Path dataDir;
+
     @BeforeAll
     static void start() throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put("ingest.http.port", "0");
         settings.put("ingest.max.page.bytes", Integer.toString(10 * 1024 * 1024));
-        pipeline = Pipeline.start(settings, Files.createTempDirectory("newswire-hostile-it"), false);
+        pipeline = Pipeline.start(settings, dataDir, false);
     }
 
     @AfterAll

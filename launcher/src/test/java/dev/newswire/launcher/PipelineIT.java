@@ -38,6 +38,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The acceptance run: the whole pipeline on a real in-process broker and a real PostgreSQL; the sample page is
@@ -55,11 +56,14 @@ class PipelineIT {
     private static final Map<String, Instant> storedAt = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @TempDir
+    static Path dataDir;
+
     @BeforeAll
     static void start() throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put("ingest.http.port", "0");
-        pipeline = Pipeline.start(settings, Files.createTempDirectory("newswire-pipeline-it"), false);
+        pipeline = Pipeline.start(settings, dataDir, false);
         pipeline.sink().onStored(a -> storedAt.put(a.url(), Instant.now()));
     }
 

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator's loop on the real pipeline (embedded broker and PostgreSQL, enrich and sink): a page enrich refuses
@@ -67,13 +68,16 @@ class DeadLetterReplayIT {
     static EnrichApp enrich;
     static Map<String, String> settings = new HashMap<>();
 
+    @TempDir
+    static Path streamsState;
+
     @BeforeAll
     static void startPipeline() throws Exception {
         kafka = EmbeddedKafka.startTemporary();
         db = EmbeddedDatabase.startTemporary();
         settings.put("bootstrap.servers", kafka.bootstrapServers());
         settings.put(SinkConfig.JDBC_URL, db.jdbcUrl());
-        settings.put(EnrichConfig.STATE_DIR, Files.createTempDirectory("ops-it-streams").toString());
+        settings.put(EnrichConfig.STATE_DIR, streamsState.toString());
         TopicAdmin.ensureTopics(Map.of("bootstrap.servers", kafka.bootstrapServers()), 3, (short) 1);
         sink = SinkApp.start(new SinkConfig(settings));
         enrich = startEnrich(SMALL_BODY_LIMIT);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newswire.embedded.Directories;
 import dev.newswire.embedded.EmbeddedKafka;
 import dev.newswire.model.Article;
 import dev.newswire.model.DeadLetters;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web console in headless Chromium (Debian packages {@code chromium}; {@code .ci/run} installs it) against a
@@ -136,8 +138,8 @@ class ConsoleIT {
     }
 
     @Test
-    void screenshotShowsARenderedPage() throws Exception {
-        Path png = Files.createTempDirectory("ops-console-shot").resolve("console.png");
+    void screenshotShowsARenderedPage(@TempDir Path shot) throws Exception {
+        Path png = shot.resolve("console.png");
         chromium("--screenshot=" + png, "--window-size=1280,2000", console.url());
         assertTrue(Files.size(png) > 20_000, "a rendered page, not a blank one: " + Files.size(png) + " bytes");
         BufferedImage image = ImageIO.read(png.toFile());
@@ -175,15 +177,25 @@ class ConsoleIT {
         return Json.MAPPER.readTree(r.body());
     }
 
-    /** Runs headless Chromium with a fresh profile; returns its stdout. */
+    /** Runs headless Chromium with a fresh profile, deleted afterwards; returns its stdout. */
     static String chromium(String... args) throws Exception {
-        Path profile = Files.createTempDirectory("ops-chromium");
+        Path profile = Directories.createTemporary("ops-chromium");
+        try {
+            return chromium(profile, args);
+        } finally {
+            Directories.delete(profile);
+        }
+    }
+
+    private static String chromium(Path profile, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=5000"));
         cmd.addAll(List.of(args));
         Path out = profile.resolve("stdout.txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(profile.resolve("stderr.txt").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(profile.resolve("stderr.txt").toFile());
+        pb.environment().put("TMPDIR", profile.toString()); // Chromium's own temporary files go with the profile
+        Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("chromium did not finish: " + Files.readString(profile.resolve("stderr.txt")));
