@@ -1,5 +1,6 @@
 package dev.newswire.benchmarks.dedup;
 
+import dev.newswire.shareddata.SharedData;
 import dev.newswire.dedup.DedupSettings;
 import dev.newswire.dedup.InMemorySketchStore;
 import dev.newswire.dedup.Sketch;
@@ -35,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code assignNewStory}: the same for a story the index has not seen (the common case).</li>
  * </ul>
  * Run: {@code java -jar benchmarks/target/benchmarks.jar DedupPerf} from the project root (the dev set is read from
- * {@code ../shared}, or {@code -Dnewswire.shared=DIR}).
+ * the shared directory beside the project, {@link SharedData}: {@code -Dnewswire.shared=DIR} or {@code NEWSWIRE_SHARED}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,11 +56,7 @@ public class DedupPerf {
 
     @Setup(Level.Trial)
     public void load() throws Exception {
-        Path shared = Path.of(System.getProperty("newswire.shared", "../shared"));
-        Path gt = shared.resolve("datasets/extraction-dev/ground-truth.json");
-        if (!Files.exists(gt)) {
-            throw new IllegalStateException("dev set not found at " + gt.toAbsolutePath() + "; pass -Dnewswire.shared=DIR");
-        }
+        Path gt = SharedData.require("datasets/extraction-dev/ground-truth.json");
         List<StoryCorpus.Story> stories = LabelledPairs.eligible(StoryCorpus.load(gt));
         originals = stories.stream().map(StoryCorpus.Story::text).toList();
         Random random = new Random(42);

@@ -1,5 +1,6 @@
 package dev.newswire.benchmarks.extract;
 
+import dev.newswire.shareddata.SharedData;
 import dev.newswire.extract.ExtractionResult;
 import dev.newswire.extract.Extractor;
 import dev.newswire.extract.UndecodableContentException;
@@ -38,8 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Warm-up iterations are long (20 s) because jsoup and the extractor need that much to be compiled on a
  * shared two-core machine; pages are shuffled once (fixed seed) so each iteration sees a like mix.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar ExtractorPerf -f 1 -wi 2 -i 3 -prof gc}. The dev set
- * comes from the shared directory (system property {@code newswire.shared}, else {@code ../shared} or
- * {@code /work/shared}).
+ * comes from the shared directory beside the project ({@link SharedData}: {@code -Dnewswire.shared=DIR} or
+ * {@code NEWSWIRE_SHARED}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -58,7 +59,7 @@ public class ExtractorPerf {
         public void load() throws IOException {
             extractor = Extractor.create();
             pages = new ArrayList<>();
-            Path html = shared().resolve("datasets/extraction-dev/html");
+            Path html = SharedData.require("datasets/extraction-dev/html");
             try (Stream<Path> files = Files.list(html)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".html.gz")).sorted().toList()) {
                     try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
@@ -100,13 +101,4 @@ public class ExtractorPerf {
         return org.jsoup.Jsoup.parse(new String(cursor.page(pages), StandardCharsets.UTF_8));
     }
 
-    static Path shared() {
-        for (String c : new String[] {System.getProperty("newswire.shared"), "../shared", "/work/main/../shared",
-                "/work/shared"}) {
-            if (c != null && Files.isDirectory(Path.of(c))) {
-                return Path.of(c);
-            }
-        }
-        throw new IllegalStateException("shared data directory not found; pass -Dnewswire.shared=...");
-    }
 }

@@ -1,5 +1,6 @@
 package dev.newswire.benchmarks.tagger;
 
+import dev.newswire.shareddata.SharedData;
 import dev.newswire.tagger.Entity;
 import dev.newswire.tagger.Tagger;
 import dev.newswire.tagger.eval.ConllFormat;
@@ -36,19 +37,10 @@ import java.util.concurrent.TimeUnit;
  *       loaded tagger retains after a full GC in the {@code retainedHeapMB} counter.</li>
  * </ul>
  * Run: {@code java -jar benchmarks/target/benchmarks.jar TaggerPerf -f 1 -wi 2 -i 3}. Data comes from the
- * shared directory (system property {@code newswire.shared}, else {@code ../shared} or {@code /work/shared}).
+ * shared directory beside the project ({@link SharedData}: {@code -Dnewswire.shared=DIR} or {@code NEWSWIRE_SHARED}).
  */
 public class TaggerPerf {
 
-    /** Shared datasets directory. */
-    static Path shared() {
-        for (String c : new String[]{System.getProperty("newswire.shared"), "../shared", "/work/main/../shared", "/work/shared"}) {
-            if (c != null && Files.isDirectory(Path.of(c))) {
-                return Path.of(c);
-            }
-        }
-        throw new IllegalStateException("shared data directory not found; pass -Dnewswire.shared=...");
-    }
 
     /** A loaded tagger and the texts to tag. */
     @State(Scope.Benchmark)
@@ -62,9 +54,9 @@ public class TaggerPerf {
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             tagger = Tagger.load();
-            devDocs = ConllFormat.read(shared().resolve("datasets/ner/conll2003/eng.testa"), ConllFormat.Format.CONLL);
+            devDocs = ConllFormat.read(SharedData.require("datasets/ner/conll2003/eng.testa"), ConllFormat.Format.CONLL);
             devTokens = devDocs.stream().mapToLong(d -> d.gold().length).sum();
-            String page = Files.readString(shared().resolve("samples/ap-putin-pyongyang-repost.txt"));
+            String page = Files.readString(SharedData.require("samples/ap-putin-pyongyang-repost.txt"));
             story = page.substring(0, page.indexOf("Source link"));
             storyTokens = dev.newswire.tagger.text.Tokenizer.tokenize(story).size();
         }

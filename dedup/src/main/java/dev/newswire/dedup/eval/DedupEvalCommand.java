@@ -1,6 +1,7 @@
 package dev.newswire.dedup.eval;
 
 import dev.newswire.dedup.DedupSettings;
+import dev.newswire.shareddata.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
 public final class DedupEvalCommand implements Callable<Integer> {
 
     @Option(names = "--ground-truth", paramLabel = "FILE",
-            description = "ground-truth.json of the extraction dev set (default: ../shared/datasets/extraction-dev/ "
-                    + "beside the project).")
+            description = "ground-truth.json of the extraction dev set (default: datasets/extraction-dev/ in the "
+                    + "shared data beside the project, see NEWSWIRE_SHARED).")
     Path groundTruth;
 
     @Option(names = "--seed", defaultValue = "20261129", description = "Random seed of the pair generator (default: ${DEFAULT-VALUE}).")
@@ -56,9 +57,6 @@ public final class DedupEvalCommand implements Callable<Integer> {
     }
 
     static Path defaultGroundTruth() {
-        String shared = System.getProperty("newswire.shared");
-        Path base = shared != null ? Path.of(shared)
-                : Path.of(System.getProperty("newswire.home", ".")).toAbsolutePath().resolve("../shared");
-        return base.resolve("datasets/extraction-dev/ground-truth.json").normalize();
+        return SharedData.require("datasets/extraction-dev/ground-truth.json");
     }
 }
