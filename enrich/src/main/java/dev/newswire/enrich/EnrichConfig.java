@@ -23,18 +23,24 @@ public final class EnrichConfig extends AbstractConfig {
     public static final String DEDUP_WINDOW_DAYS = "enrich.dedup.window.days";
 
     // Enrichment is CPU-bound: one thread per core, but not more than a small topic has partitions.
-    private static final int DEFAULT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
+    private static final int MAX_DEFAULT_THREADS = 4;
+    /** Where the state goes when enrich.state.dir is empty, inside the system temp directory. */
+    private static final String DEFAULT_STATE_DIR_NAME = "newswire-streams";
 
     public static final ConfigDef DEF = CommonConfig.define(new ConfigDef())
             .define(APPLICATION_ID, Type.STRING, "newswire-enrich", Importance.HIGH,
                     "Kafka Streams application id. Every instance with the same id shares the work.",
                     GROUP, 1, ConfigDef.Width.MEDIUM, "Application id")
-            .define(THREADS, Type.INT, DEFAULT_THREADS, Range.atLeast(1), Importance.MEDIUM,
+            // The documented defaults are the same on every machine (the tables are generated from them); the
+            // machine-dependent values they stand for are worked out by threads() and stateDir().
+            .define(THREADS, Type.INT, 0, Range.atLeast(0), Importance.MEDIUM,
                     "Stream threads in this instance (one partition is processed by one thread at a time). "
-                            + "Default: the number of cores, at most 4.",
+                            + "0: the number of cores, at most " + MAX_DEFAULT_THREADS + ".",
                     GROUP, 2, ConfigDef.Width.SHORT, "Threads")
-            .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/newswire-streams", Importance.LOW,
-                    "Directory for Kafka Streams state.", GROUP, 3, ConfigDef.Width.LONG, "State dir")
+            .define(STATE_DIR, Type.STRING, "", Importance.LOW,
+                    "Directory for Kafka Streams state. Empty: " + DEFAULT_STATE_DIR_NAME + " in the system temp "
+                            + "directory (the embedded run keeps it in its data directory).",
+                    GROUP, 3, ConfigDef.Width.LONG, "State dir")
             .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, Range.atLeast(10), Importance.LOW,
                     "How often transactions commit (exactly-once): lower is lower latency, higher is more throughput.",
                     GROUP, 4, ConfigDef.Width.SHORT, "Commit interval")
@@ -48,6 +54,20 @@ public final class EnrichConfig extends AbstractConfig {
 
     public EnrichConfig(Map<String, ?> props) {
         super(DEF, props, false);
+    }
+
+    /** Stream threads: as configured, or one per core, at most {@value #MAX_DEFAULT_THREADS}. */
+    public int threads() {
+        int configured = getInt(THREADS);
+        return configured > 0 ? configured : Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The Kafka Streams state directory: as configured, or {@code newswire-streams} in the system temp directory. */
+    public String stateDir() {
+        String configured = getString(STATE_DIR);
+        return configured.isBlank()
+                ? java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_STATE_DIR_NAME).toString()
+                : configured;
     }
 
     /** The dedup settings: the measured defaults with this configuration's retention window. */

@@ -9,7 +9,7 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.types.Password;
 
-/** Configuration of the ingest service (HTTP endpoint and file publisher). */
+/** Configuration of the ingest stage: the HTTP endpoint, and the page size limit of every way in. */
 public final class IngestConfig extends AbstractConfig {
 
     private static final String GROUP = "Ingest";
@@ -38,7 +38,7 @@ public final class IngestConfig extends AbstractConfig {
                     "Largest request body accepted; larger requests get 413.", GROUP, 4, ConfigDef.Width.SHORT, "Max request")
             .define(MAX_PAGE_BYTES, Type.INT, 10 * 1024 * 1024, Range.atLeast(1024), Importance.MEDIUM,
                     "Largest page body accepted (decoded bytes); larger pages get 413 over HTTP and are skipped "
-                            + "with a warning from files.", GROUP, 5, ConfigDef.Width.SHORT, "Max page")
+                            + "(too-large) from files.", GROUP, 5, ConfigDef.Width.SHORT, "Max page")
             .define(AUTH_TOKENS, Type.PASSWORD, "", Importance.HIGH,
                     "Comma-separated bearer tokens crawlers must send (Authorization: Bearer …). Empty, and no "
                             + "tokens file: no authentication.", GROUP, 6, ConfigDef.Width.LONG, "Tokens")

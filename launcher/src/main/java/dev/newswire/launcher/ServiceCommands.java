@@ -116,14 +116,7 @@ final class ServiceCommands {
     static final class ConfigDocs implements Callable<Integer> {
         @Override
         public Integer call() {
-            org.apache.kafka.common.config.ConfigDef common = CommonConfig.define(new org.apache.kafka.common.config.ConfigDef());
-            java.util.Set<String> shared = common.names();
-            System.out.println("### Every application\n\n" + CommonConfig.toMarkdown(common)
-                    + "| `kafka.*` | | | medium | Passed to every Kafka client with the prefix removed: "
-                    + "`kafka.security.protocol`, `kafka.sasl.mechanism`, `kafka.sasl.jaas.config`, `kafka.ssl.truststore.location`, … |\n");
-            System.out.println("### Ingest\n\n" + CommonConfig.toMarkdown(IngestConfig.DEF, shared));
-            System.out.println("### Enrich\n\n" + CommonConfig.toMarkdown(EnrichConfig.DEF, shared));
-            System.out.println("### Sink\n\n" + CommonConfig.toMarkdown(SinkConfig.DEF, shared));
+            System.out.print(ConfigTables.markdown());
             return 0;
         }
     }
