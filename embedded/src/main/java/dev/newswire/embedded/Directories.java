@@ -18,6 +18,26 @@ public final class Directories {
         return Files.createTempDirectory(prefix);
     }
 
+    /** Starts something that owns a directory. */
+    @FunctionalInterface
+    public interface Starter<T> {
+        T start(Path dir) throws IOException;
+    }
+
+    /**
+     * Starts {@code starter} in a new temporary directory, which it then owns (and deletes when it closes); when the
+     * start fails, the directory is deleted here.
+     */
+    public static <T> T startInTemporary(String prefix, Starter<T> starter) throws IOException {
+        Path dir = createTemporary(prefix);
+        try {
+            return starter.start(dir);
+        } catch (IOException | RuntimeException | Error e) {
+            delete(dir);
+            throw e;
+        }
+    }
+
     /** Deletes {@code dir} and everything in it; nothing happens when it does not exist. */
     public static void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {

@@ -41,13 +41,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts PostgreSQL on a fresh temporary directory (for tests); {@link #close()} deletes it. */
     public static EmbeddedDatabase startTemporary() throws IOException {
-        Path dir = Directories.createTemporary("newswire-pg-");
-        try {
-            return start(dir.resolve("pgdata"), 0, dir);
-        } catch (IOException | RuntimeException e) {
-            Directories.delete(dir);
-            throw e;
-        }
+        return Directories.startInTemporary("newswire-pg-", dir -> start(dir.resolve("pgdata"), 0, dir));
     }
 
     private static EmbeddedDatabase start(Path dataDir, int port, Path ownedDir) throws IOException {

@@ -63,13 +63,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * {@link #close()} deletes it.
      */
     public static EmbeddedKafka startTemporary() throws IOException {
-        Path dir = Directories.createTemporary("newswire-kafka-");
-        try {
-            return start(dir, 0, true);
-        } catch (IOException | RuntimeException e) {
-            Directories.delete(dir);
-            throw e;
-        }
+        return Directories.startInTemporary("newswire-kafka-", dir -> start(dir, 0, true));
     }
 
     private static EmbeddedKafka start(Path dataDir, int brokerPort, boolean temporary) throws IOException {
