@@ -50,6 +50,8 @@ public final class EnrichApp implements AutoCloseable {
         // Streams' own dead-letter queue (errors.dead.letter.queue.topic.name, __streams.errors.* headers) stays off.
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, EnrichDeadLetters.Handler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, EnrichDeadLetters.Handler.class);
+        // No global stores here; set as Kafka Streams recommends (and warns otherwise) ahead of 5.0, where it is the default.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
