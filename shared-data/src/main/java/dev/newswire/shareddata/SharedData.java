@@ -9,17 +9,17 @@ import java.util.Properties;
 
 /**
  * Where the development data lives (the extraction dev set, the NER gold text, gazetteer sources): the directory
- * {@code shared} beside the project. Every test, benchmark and evaluation command finds it here, in this order:
+ * {@code shared} beside the project. Every test, benchmark and evaluation command finds it here: the first of these
+ * that exists,
  * <ol>
- *   <li>the system property {@value #PROPERTY} (Maven sets it for every test, the scripts for the tools), when set;</li>
- *   <li>the environment variable {@value #ENVIRONMENT}, when set;</li>
+ *   <li>the system property {@value #PROPERTY} (Maven sets it for every test, the scripts for the tools);</li>
+ *   <li>the environment variable {@value #ENVIRONMENT};</li>
  *   <li>{@code ../shared} of the project, when the property {@code newswire.home} names it (the {@code newswire}
  *       script does);</li>
- *   <li>{@code ../shared} and {@code ../../shared} of the working directory (the project, or one of its modules: a
- *       test started from an IDE).</li>
+ *   <li>{@code ../shared} and {@code ../../shared} of the working directory (the project, or one of its modules:
+ *       Maven started inside a module, whose {@value #PROPERTY} then points beside the module, or an IDE).</li>
  * </ol>
- * A directory that is named (1, 2) is used as named; the others are tried until one exists. No absolute paths: the
- * project and its data move together.
+ * No absolute paths: the project and its data move together.
  */
 public final class SharedData {
 
@@ -37,7 +37,7 @@ public final class SharedData {
      * @throws IllegalStateException naming where it looked and how to say where it is, when it is not found
      */
     public static Path dir() {
-        return dir(System.getProperties(), System.getenv());
+        return dir(System.getProperties(), System.getenv(), Path.of(""));
     }
 
     /**
@@ -55,34 +55,26 @@ public final class SharedData {
         return p;
     }
 
-    static Path dir(Properties properties, Map<String, String> environment) {
-        String named = properties.getProperty(PROPERTY);
-        if (named == null || named.isBlank()) {
-            named = environment.get(ENVIRONMENT);
-        }
-        if (named != null && !named.isBlank()) {
-            Path dir = Path.of(named).toAbsolutePath().normalize();
-            if (!Files.isDirectory(dir)) {
-                throw new IllegalStateException("the shared development data directory " + dir + " (named by "
-                        + PROPERTY + " or " + ENVIRONMENT + ") does not exist");
-            }
-            return dir;
-        }
+    static Path dir(Properties properties, Map<String, String> environment, Path workingDir) {
         List<Path> candidates = new ArrayList<>();
+        for (String named : new String[] {properties.getProperty(PROPERTY), environment.get(ENVIRONMENT)}) {
+            if (named != null && !named.isBlank()) {
+                candidates.add(Path.of(named));
+            }
+        }
         String home = properties.getProperty("newswire.home");
         if (home != null && !home.isBlank()) {
             candidates.add(Path.of(home, "..", "shared"));
         }
-        candidates.add(Path.of("..", "shared"));
-        candidates.add(Path.of("..", "..", "shared"));
-        for (Path c : candidates) {
-            Path dir = c.toAbsolutePath().normalize();
+        candidates.add(workingDir.resolve(Path.of("..", "shared")));
+        candidates.add(workingDir.resolve(Path.of("..", "..", "shared")));
+        List<Path> tried = candidates.stream().map(c -> c.toAbsolutePath().normalize()).distinct().toList();
+        for (Path dir : tried) {
             if (Files.isDirectory(dir)) {
                 return dir;
             }
         }
-        throw new IllegalStateException("the shared development data is not found (looked in "
-                + candidates.stream().map(c -> c.toAbsolutePath().normalize().toString()).toList()
-                + "); set -D" + PROPERTY + "=DIR or " + ENVIRONMENT + " to the directory 'shared' beside the project");
+        throw new IllegalStateException("the shared development data is not found (looked in " + tried + "); set -D"
+                + PROPERTY + "=DIR or " + ENVIRONMENT + " to the directory 'shared' beside the project");
     }
 }

@@ -22,23 +22,32 @@ class SharedDataTest {
     }
 
     @Test
-    void thePropertyWinsOverTheEnvironment(@TempDir Path a, @TempDir Path b) {
-        assertEquals(a, SharedData.dir(properties(SharedData.PROPERTY, a.toString()), Map.of(SharedData.ENVIRONMENT, b.toString())));
-        assertEquals(b, SharedData.dir(properties(), Map.of(SharedData.ENVIRONMENT, b.toString())));
-    }
-
-    @Test
-    void aNamedDirectoryThatDoesNotExistIsAnErrorNotAFallback(@TempDir Path a) {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SharedData.dir(properties(SharedData.PROPERTY, a.resolve("missing").toString()), Map.of()));
-        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    void thePropertyWinsOverTheEnvironment(@TempDir Path a, @TempDir Path b, @TempDir Path work) {
+        assertEquals(a, SharedData.dir(properties(SharedData.PROPERTY, a.toString()), Map.of(SharedData.ENVIRONMENT, b.toString()), work));
+        assertEquals(b, SharedData.dir(properties(), Map.of(SharedData.ENVIRONMENT, b.toString()), work));
     }
 
     @Test
     void besideTheProjectNamedByNewswireHome(@TempDir Path root) throws Exception {
         Path project = Files.createDirectories(root.resolve("project"));
         Path shared = Files.createDirectories(root.resolve("shared"));
-        assertEquals(shared, SharedData.dir(properties("newswire.home", project.toString()), Map.of()));
+        assertEquals(shared, SharedData.dir(properties("newswire.home", project.toString()), Map.of(), root.resolve("elsewhere")));
+    }
+
+    @Test
+    void aNamedDirectoryThatDoesNotExistGivesWayToTheOneBesideTheProject(@TempDir Path root) throws Exception {
+        // mvn started inside a module sets newswire.shared beside the module, not beside the project
+        Path module = Files.createDirectories(root.resolve("project/tagger"));
+        Path shared = Files.createDirectories(root.resolve("shared"));
+        assertEquals(shared, SharedData.dir(properties(SharedData.PROPERTY, module.resolve("../shared").toString()), Map.of(), module));
+    }
+
+    @Test
+    void notFoundAnywhereNamesEveryPlaceItLooked(@TempDir Path root) {
+        Path work = root.resolve("a/b/c");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SharedData.dir(properties(SharedData.PROPERTY, root.resolve("missing").toString()), Map.of(), work));
+        assertTrue(e.getMessage().contains(root.resolve("missing").toString()) && e.getMessage().contains(SharedData.ENVIRONMENT), e.getMessage());
     }
 
     @Test
