@@ -3,9 +3,13 @@ package dev.newswire.tagger;
 import dev.newswire.tagger.gazetteer.Gazetteer;
 import dev.newswire.tagger.link.EntityResolver;
 import dev.newswire.tagger.link.FocusFinder;
+import dev.newswire.tagger.link.NameEvidence;
+import dev.newswire.tagger.link.ResolverData;
 import dev.newswire.tagger.link.RawMention;
 import dev.newswire.tagger.ner.FeatureExtractor;
+import dev.newswire.tagger.ner.Label;
 import dev.newswire.tagger.ner.Lexicon;
+import dev.newswire.tagger.ner.NameLists;
 import dev.newswire.tagger.ner.NerDocument;
 import dev.newswire.tagger.ner.RuleTagger;
 import dev.newswire.tagger.ner.SequenceTagger;
@@ -38,41 +42,66 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Tagger {
 
-    /** Classpath location of the word clusters the model's features read. */
-    public static final String CLUSTERS_RESOURCE = "/dev/newswire/tagger/model/clusters.tsv.gz";
-
     private final Gazetteer gazetteer;
     private final SequenceTagger sequenceTagger;
     private final EntityResolver resolver;
     private final FocusFinder focusFinder;
+    private final float minConfidence;
 
-    private Tagger(Gazetteer gazetteer, SequenceTagger sequenceTagger) {
+    private Tagger(Gazetteer gazetteer, SequenceTagger sequenceTagger, NameEvidence evidence) {
         this.gazetteer = gazetteer;
         this.sequenceTagger = sequenceTagger;
-        this.resolver = new EntityResolver(gazetteer);
+        ResolverData data = ResolverData.load();
+        this.resolver = new EntityResolver(gazetteer, evidence, data);
         this.focusFinder = new FocusFinder(gazetteer);
+        this.minConfidence = data.minEntityConfidence();
     }
 
     /** Loads the models and gazetteers shipped on the classpath. */
     public static Tagger load() {
         // the model and the word classes read on other threads while the gazetteer loads here
         CompletableFuture<StatisticalTagger.Weights> weights = CompletableFuture.supplyAsync(StatisticalTagger::readShippedWeights);
-        CompletableFuture<WordClusters> clusters = CompletableFuture.supplyAsync(() -> WordClusters.loadResource(CLUSTERS_RESOURCE));
+        CompletableFuture<WordClusters> clusters = CompletableFuture.supplyAsync(WordClusters::loadShipped);
+        CompletableFuture<NameLists> names = CompletableFuture.supplyAsync(NameLists::loadShipped);
         CompletableFuture<Lexicon.WordLists> wordLists = CompletableFuture.supplyAsync(Lexicon.WordLists::read);
         Gazetteer gazetteer = Gazetteer.load();
-        FeatureExtractor extractor = new FeatureExtractor(Lexicon.load(gazetteer, wordLists.join()), clusters.join());
+        Lexicon lexicon = Lexicon.load(gazetteer, wordLists.join());
+        FeatureExtractor extractor = new FeatureExtractor(lexicon, clusters.join(), names.join());
         StatisticalTagger.Weights w = weights.join();
-        return new Tagger(gazetteer, w != null ? StatisticalTagger.of(extractor, w) : new RuleTagger(gazetteer));
+        return new Tagger(gazetteer, w != null ? StatisticalTagger.of(extractor, w) : new RuleTagger(gazetteer),
+                new ListedNames(lexicon, names.join()));
     }
 
     /** A tagger with another sequence tagger (a freshly trained one, or the rule-based fallback). */
     public static Tagger withSequenceTagger(Gazetteer gazetteer, SequenceTagger sequenceTagger) {
-        return new Tagger(gazetteer, sequenceTagger);
+        return new Tagger(gazetteer, sequenceTagger, new ListedNames(Lexicon.load(gazetteer), NameLists.loadShipped()));
     }
 
-    /** The features the shipped model was trained with: lexicon from the gazetteer plus word clusters. */
+    /** What the lexicon and the name lists say about a phrase, for the resolver. */
+    private record ListedNames(Lexicon lexicon, NameLists names) implements NameEvidence {
+        @Override
+        public boolean isListedOrganisation(String[] words) {
+            return (lexicon.phraseClasses(Gazetteer.key(String.join(" ", words))) & Lexicon.KNOWN_ORG) != 0
+                    || (names.categories(NameLists.phraseHash(words)) & (NameLists.ORGANISATION | NameLists.COMPANY)) != 0;
+        }
+
+        @Override
+        public boolean isListedNationality(String[] words) {
+            return (names.categories(NameLists.phraseHash(words)) & NameLists.NATIONALITY) != 0;
+        }
+
+        @Override
+        public boolean isWellKnownName(String[] words) {
+            int listed = NameLists.PERSON | NameLists.COMPANY | NameLists.ORGANISATION | NameLists.COUNTRY | NameLists.NATIONALITY;
+            int known = Lexicon.COUNTRY | Lexicon.BIG_CITY | Lexicon.KNOWN_PERSON | Lexicon.KNOWN_ORG | Lexicon.DEMONYM;
+            return (names.categories(NameLists.phraseHash(words)) & listed) != 0
+                    || (lexicon.phraseClasses(Gazetteer.key(String.join(" ", words))) & known) != 0;
+        }
+    }
+
+    /** The features the shipped model was trained with: lexicon from the gazetteer, word classes, name lists. */
     public static FeatureExtractor featureExtractor(Gazetteer gazetteer) {
-        return new FeatureExtractor(Lexicon.load(gazetteer), WordClusters.loadResource(CLUSTERS_RESOURCE));
+        return new FeatureExtractor(Lexicon.load(gazetteer), WordClusters.loadShipped(), NameLists.loadShipped());
     }
 
     /** The sequence tagger in use. */
@@ -84,16 +113,20 @@ public final class Tagger {
     public List<Entity> tag(String text) {
         List<Token> tokens = Tokenizer.tokenize(text);
         List<Sentence> sentences = SentenceSplitter.split(text, tokens);
-        int[] labels = sequenceTagger.label(toNerDocument(tokens, sentences));
+        SequenceTagger.Labelling labelling = sequenceTagger.labelWithConfidence(toNerDocument(tokens, sentences));
         List<RawMention> mentions = new ArrayList<>();
-        for (Span s : Span.fromLabels(labels)) {
+        for (Span s : Span.fromLabels(labelling.labels())) {
+            if (labelling.confidence()[s.start()] < minConfidence) {
+                continue; // what a reader sees should be right: an entity the model hardly prefers is left out
+            }
             int start = tokens.get(s.start()).start();
             int end = tokens.get(s.end() - 1).end();
             String[] words = new String[s.end() - s.start()];
             for (int i = 0; i < words.length; i++) {
                 words[i] = tokens.get(s.start() + i).text();
             }
-            mentions.add(new RawMention(s.type(), s.start(), s.end(), start, end, text.substring(start, end), words));
+            mentions.add(new RawMention(Label.entityType(s.type()), s.start(), s.end(), start, end,
+                    text.substring(start, end), words));
         }
         return resolver.resolve(text, tokens, mentions);
     }

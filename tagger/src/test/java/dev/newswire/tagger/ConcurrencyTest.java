@@ -16,7 +16,7 @@ class ConcurrencyTest {
     @Test
     void sharedTaggerGivesTheSameEntitiesOnEveryThread() throws Exception {
         Tagger tagger = Tagger.load();
-        String story = SharedData.sampleStory();
+        String story = SampleStory.text();
         List<Entity> alone = tagger.tag(story);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

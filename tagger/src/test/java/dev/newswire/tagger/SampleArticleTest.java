@@ -20,7 +20,7 @@ class SampleArticleTest {
 
     @BeforeAll
     static void tagStory() throws Exception {
-        story = SharedData.sampleStory();
+        story = SampleStory.text();
         entities = Tagger.load().tag(story);
     }
 

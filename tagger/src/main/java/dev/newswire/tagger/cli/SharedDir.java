@@ -1,25 +1,22 @@
 package dev.newswire.tagger.cli;
 
-import java.nio.file.Files;
+import dev.newswire.shareddata.SharedData;
+
 import java.nio.file.Path;
 
-/** Where the shared datasets live: property {@code newswire.shared}, env NEWSWIRE_SHARED, ../shared, /work/shared. */
+/** The NER corpora in the shared development data ({@link SharedData} finds the directory). */
 final class SharedDir {
 
     private SharedDir() {
     }
 
-    static Path locate() {
-        for (String candidate : new String[]{System.getProperty("newswire.shared"), System.getenv("NEWSWIRE_SHARED"),
-                "../shared", "/work/main/../shared"}) {
-            if (candidate != null && Files.isDirectory(Path.of(candidate))) {
-                return Path.of(candidate).normalize();
-            }
-        }
-        return Path.of("../shared");
+    /** {@code shared/datasets/ner}. */
+    static Path ner() {
+        return SharedData.require("datasets/ner");
     }
 
+    /** A file of the CoNLL-2003 splits. */
     static Path conll(String file) {
-        return locate().resolve("datasets/ner/conll2003").resolve(file);
+        return SharedData.require("datasets/ner/conll2003").resolve(file);
     }
 }

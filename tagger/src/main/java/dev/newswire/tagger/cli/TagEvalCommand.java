@@ -3,7 +3,11 @@ package dev.newswire.tagger.cli;
 import dev.newswire.tagger.Tagger;
 import dev.newswire.tagger.eval.ConllFormat;
 import dev.newswire.tagger.eval.Evaluation;
+import dev.newswire.tagger.eval.EvaluationSets;
 import dev.newswire.tagger.eval.LabeledDocument;
+import dev.newswire.tagger.gazetteer.Gazetteer;
+import dev.newswire.tagger.ner.FeatureExtractor;
+import dev.newswire.tagger.ner.StatisticalTagger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,8 +22,23 @@ import java.util.concurrent.Callable;
         description = "Score the tagger on gold CoNLL/IOB2 data: entity-level precision, recall, F1 per type.")
 public final class TagEvalCommand implements Callable<Integer> {
 
-    @Option(names = "--gold", required = true, description = "gold file (CoNLL-2003, WikiGold or UNER .iob2)")
+    @Option(names = "--gold", description = "gold file (CoNLL-2003, WikiGold or UNER .iob2)")
     Path gold;
+
+    @Option(names = "--sets", description = "instead of --gold: score on every 'development' set, or on those "
+            + "and the 'test' sets (one table row per set; see EvaluationSets)")
+    String sets;
+
+    @picocli.CommandLine.Mixin
+    FeatureTables tables = new FeatureTables();
+
+    @Option(names = "--min-confidence", defaultValue = "0", description = "leave out entities the model is less sure "
+            + "of (score margin; Tagger.tag uses entity.min.confidence of link/resolver.properties) (default: ${DEFAULT-VALUE})")
+    float minConfidence;
+
+    @Option(names = "--model", description = "a model file written by tag-train (default: the shipped model)")
+    Path model;
+
 
     @Option(names = "--format", description = "conll or iob2 (default: iob2 for *.iob2 files, else conll)")
     String format;
@@ -34,6 +53,19 @@ public final class TagEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if ((gold == null) == (sets == null)) {
+            throw new IllegalArgumentException("give either --gold FILE or --sets development|test");
+        }
+        if (sets != null) {
+            Path ner = SharedDir.ner();
+            List<EvaluationSets.GoldSet> all = new java.util.ArrayList<>(EvaluationSets.development(ner));
+            if (sets.equals("test")) {
+                all.addAll(EvaluationSets.test(ner));
+            }
+            Tagger tagger = tagger();
+            System.out.print(EvaluationSets.report(all, d -> label(tagger, d)));
+            return 0;
+        }
         ConllFormat.Format f = format != null ? ConllFormat.Format.valueOf(format.toUpperCase(Locale.ROOT))
                 : gold.toString().endsWith(".iob2") ? ConllFormat.Format.IOB2 : ConllFormat.Format.CONLL;
         List<LabeledDocument> all = ConllFormat.read(gold, f);
@@ -44,15 +76,37 @@ public final class TagEvalCommand implements Callable<Integer> {
                 docs.add(all.get(d));
             }
         }
-        Tagger tagger = Tagger.load();
+        Tagger tagger = tagger();
         long tokens = docs.stream().mapToLong(d -> d.gold().length).sum();
         long t0 = System.nanoTime();
-        Evaluation eval = Evaluation.of(docs, d -> tagger.labelTokens(d.doc()), ignoreMisc);
+        Evaluation eval = Evaluation.of(docs, d -> label(tagger, d), ignoreMisc);
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "%s: %d documents (%s), %d tokens%s%n", gold.getFileName(), docs.size(),
                 docsParity, tokens, ignoreMisc ? ", MISC ignored" : "");
         System.out.print(eval.report());
         System.out.printf(Locale.ROOT, "tagged in %.2f s (single run, includes JIT warm-up)%n", seconds);
         return 0;
+    }
+
+    private int[] label(Tagger tagger, LabeledDocument d) {
+        return minConfidence <= 0 ? tagger.labelTokens(d.doc())
+                : tagger.sequenceTagger().labelWithConfidence(d.doc()).labelsAtLeast(minConfidence);
+    }
+
+    private Tagger tagger() throws IOException {
+        if (model == null && tables.shipped()) {
+            return Tagger.load();
+        }
+        Gazetteer gazetteer = Gazetteer.load();
+        FeatureExtractor extractor = tables.extractor(gazetteer);
+        StatisticalTagger.Weights weights;
+        if (model == null) {
+            weights = StatisticalTagger.readShippedWeights();
+        } else {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(model)) {
+                weights = StatisticalTagger.readWeights(in);
+            }
+        }
+        return Tagger.withSequenceTagger(gazetteer, StatisticalTagger.of(extractor, weights));
     }
 }

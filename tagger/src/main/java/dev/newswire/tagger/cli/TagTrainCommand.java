@@ -3,6 +3,7 @@ package dev.newswire.tagger.cli;
 import dev.newswire.tagger.Tagger;
 import dev.newswire.tagger.eval.ConllFormat;
 import dev.newswire.tagger.eval.Evaluation;
+import dev.newswire.tagger.eval.EvaluationSets;
 import dev.newswire.tagger.eval.LabeledDocument;
 import dev.newswire.tagger.gazetteer.Gazetteer;
 import dev.newswire.tagger.ner.FeatureExtractor;
@@ -39,6 +40,10 @@ public final class TagTrainCommand implements Callable<Integer> {
             + "(0, 2, 4, ...) are trained on, keeping the odd ones unseen for tag-eval --docs odd; default: WikiGold")
     List<Path> trainEvenDocs;
 
+    @Option(names = "--train-tokens", description = "TOKEN TAG files (Broad Twitter Corpus, WNUT-17) to train on as "
+            + "PER/LOC/ORG annotation (their MISC dropped, their O may be MISC; user handles as one O token)")
+    List<Path> trainTokens = List.of();
+
     @Option(names = "--conll-only", description = "train on CoNLL-2003 alone: no UNER, no WikiGold")
     boolean conllOnly;
 
@@ -62,6 +67,18 @@ public final class TagTrainCommand implements Callable<Integer> {
     @Option(names = "--one-pass", description = "train only the first pass")
     boolean onePass;
 
+    @picocli.CommandLine.Mixin
+    FeatureTables tables = new FeatureTables();
+
+    @Option(names = "--held-out", description = "development protocol: train on the even UNER EWT dev documents only, "
+            + "so that its odd ones stay unseen for the development report")
+    boolean heldOut;
+
+    @Option(names = "--report", defaultValue = "development",
+            description = "after training, score the model on the 'development' sets, on the 'test' sets too "
+                    + "(report only, never decide on them), or 'none' (default: ${DEFAULT-VALUE})")
+    String report;
+
     @Option(names = "--output", defaultValue = "tagger/src/main/resources/dev/newswire/tagger/model/ner-model.bin.gz",
             description = "model file to write (default: ${DEFAULT-VALUE})")
     Path output;
@@ -72,7 +89,7 @@ public final class TagTrainCommand implements Callable<Integer> {
         for (Path p : train != null ? train : List.of(SharedDir.conll("eng.train"))) {
             trainDocs.addAll(ConllFormat.read(p, ConllFormat.Format.CONLL));
         }
-        Path ner = SharedDir.locate().resolve("datasets/ner");
+        Path ner = SharedDir.ner();
         if (trainIob2 == null) {
             trainIob2 = conllOnly ? List.of() : List.of(ner.resolve("uner-en/en_ewt-ud-dev.iob2"));
         }
@@ -87,7 +104,11 @@ public final class TagTrainCommand implements Callable<Integer> {
             }
         }
         for (Path p : trainIob2) {
-            extra.addAll(ConllFormat.read(p, ConllFormat.Format.IOB2));
+            List<LabeledDocument> docs = ConllFormat.read(p, ConllFormat.Format.IOB2);
+            extra.addAll(heldOut ? EvaluationSets.even(docs) : docs);
+        }
+        for (Path p : trainTokens) {
+            EvaluationSets.tweets(p).forEach(d -> extra.add(d.withoutMisc()));
         }
         for (int r = 0; r < repeatExtra; r++) {
             trainDocs.addAll(extra);
@@ -95,13 +116,23 @@ public final class TagTrainCommand implements Callable<Integer> {
         List<LabeledDocument> devDocs = ConllFormat.read(dev != null ? dev : SharedDir.conll("eng.testa"),
                 ConllFormat.Format.CONLL);
         Gazetteer gazetteer = Gazetteer.load();
-        FeatureExtractor extractor = Tagger.featureExtractor(gazetteer);
+        FeatureExtractor extractor = tables.extractor(gazetteer);
         long t0 = System.nanoTime();
         StatisticalTagger model = TwoPassTraining.train(extractor, trainDocs, devDocs,
                 new PerceptronTrainer.Options(epochs, seed, minWeight), !onePass, System.out);
         System.out.printf("trained in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, model.describe());
         Evaluation eval = Evaluation.of(devDocs, d -> model.label(d.doc()), false);
-        System.out.print("dev split, shipped model:\n" + eval.report());
+        System.out.print("dev split, final model:\n" + eval.report());
+        if (!report.equals("none")) {
+            List<EvaluationSets.GoldSet> sets = new ArrayList<>(EvaluationSets.development(ner));
+            if (report.equals("test")) {
+                sets.addAll(EvaluationSets.test(ner));
+            }
+            if (!heldOut && !conllOnly) {
+                System.out.println("(uner-dev-odd was trained on: run with --held-out for a development figure)");
+            }
+            System.out.print(EvaluationSets.report(sets, d -> model.label(d.doc())));
+        }
         if (output.getParent() != null) {
             Files.createDirectories(output.getParent());
         }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  * them: {@code java -cp <tagger classpath> dev.newswire.tagger.cli.TaggerCli tag-eval --gold FILE}.
  */
 @Command(name = "tagger", mixinStandardHelpOptions = true, description = "Newswire tagger commands.",
-        subcommands = {TagCommand.class, TagEvalCommand.class, TagTrainCommand.class, TagClustersCommand.class})
+        subcommands = {TagCommand.class, TagEvalCommand.class, TagTrainCommand.class, TagVectorsCommand.class,
+                TagNamesCommand.class})
 public final class TaggerCli {
 
     private TaggerCli() {

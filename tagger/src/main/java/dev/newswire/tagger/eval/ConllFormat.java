@@ -18,6 +18,9 @@ import java.util.List;
  *       lines between documents, blank lines between sentences, tags IOB1 or IOB2;</li>
  *   <li>{@code iob2}: Universal NER: tab separated {@code ID TOKEN TAG ...}, {@code # newdoc} comment lines
  *       open documents, other {@code #} lines are skipped.</li>
+ *   <li>{@code tokens}: Broad Twitter Corpus and WNUT-17: {@code TOKEN TAG} (tab or space), a blank line ends a
+ *       post, and each post is a document of one sentence. WNUT-17's types are mapped as its README suggests:
+ *       person → PER, location → LOC, corporation and group → ORG, creative-work and product → MISC.</li>
  * </ul>
  * Tags are normalised to IOB2: an I- tag that does not continue an entity of its type begins one, which is
  * exactly the IOB1 reading and leaves IOB2 input unchanged.
@@ -25,7 +28,7 @@ import java.util.List;
 public final class ConllFormat {
 
     /** Column layouts understood by the readers. */
-    public enum Format { CONLL, IOB2 }
+    public enum Format { CONLL, IOB2, TOKENS }
 
     /** Marker line between CoNLL documents. */
     public static final String DOCSTART = "-DOCSTART-";
@@ -36,7 +39,11 @@ public final class ConllFormat {
     /** Reads a labelled file. */
     public static List<LabeledDocument> read(Path file, Format format) throws IOException {
         List<String> lines = readLines(file);
-        return format == Format.IOB2 ? readIob2(lines) : readConll(lines);
+        return switch (format) {
+            case IOB2 -> readIob2(lines);
+            case TOKENS -> readTokens(lines);
+            case CONLL -> readConll(lines);
+        };
     }
 
     /**
@@ -114,13 +121,45 @@ public final class ConllFormat {
         return b.documents;
     }
 
+    private static List<LabeledDocument> readTokens(List<String> lines) {
+        boolean hasMisc = false;
+        for (String line : lines) {
+            String tag = lastColumn(line);
+            if (tag.endsWith("MISC") || tag.endsWith("creative-work") || tag.endsWith("product")) {
+                hasMisc = true;
+                break;
+            }
+        }
+        DocumentBuilder b = new DocumentBuilder(hasMisc);
+        for (String line : lines) {
+            if (line.isBlank()) {
+                b.endDocument();
+            } else {
+                b.add(token(line), lastColumn(line));
+            }
+        }
+        b.endDocument();
+        return b.documents;
+    }
+
+    /** The project's type name of a dataset's type name (WNUT-17's are mapped), or the name itself. */
+    static String typeName(String name) {
+        return switch (name) {
+            case "person" -> "PER";
+            case "location" -> "LOC";
+            case "corporation", "group" -> "ORG";
+            case "creative-work", "product" -> "MISC";
+            default -> name;
+        };
+    }
+
     /** Converts tag names to IOB2 label indexes, reading I- after a different type as B-. */
     static int[] toIob2(List<String> tags) {
         int[] labels = new int[tags.size()];
         int prevType = -1;
         for (int i = 0; i < labels.length; i++) {
             String tag = tags.get(i);
-            int type = tag.length() > 2 && tag.charAt(1) == '-' ? Label.typeIndex(tag.substring(2)) : -1;
+            int type = tag.length() > 2 && tag.charAt(1) == '-' ? Label.typeIndex(typeName(tag.substring(2))) : -1;
             if (type < 0) {
                 labels[i] = Label.O;
             } else if (tag.charAt(0) == 'I' && type == prevType) {

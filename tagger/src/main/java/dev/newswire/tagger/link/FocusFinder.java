@@ -33,6 +33,11 @@ public final class FocusFinder {
         Map<String, Double> countryScores = new LinkedHashMap<>();
         List<FocusPlace> cities = new ArrayList<>();
         for (Entity e : entities) {
+            if (e.type() == EntityType.MISC && e.attributes().get("nationalityOf") instanceof String people) {
+                // "North Korean troops" is news about North Korea as much as "North Korea" is
+                countryScores.merge(people, (double) e.mentions().size(), Double::sum);
+                continue;
+            }
             if (e.type() != EntityType.LOCATION || e.id() == null) {
                 continue;
             }

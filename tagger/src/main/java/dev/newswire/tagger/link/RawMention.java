@@ -1,9 +1,11 @@
 package dev.newswire.tagger.link;
 
+import dev.newswire.tagger.EntityType;
+
 /**
  * A typed mention before resolution into entities.
  *
- * @param type       type index (0 PER, 1 LOC, 2 ORG, 3 MISC), may be corrected during resolution
+ * @param type       entity type, may be corrected during resolution
  * @param tokenStart first token
  * @param tokenEnd   after the last token
  * @param start      character offset of the first character
@@ -11,9 +13,9 @@ package dev.newswire.tagger.link;
  * @param text       the mention as written
  * @param words      its tokens
  */
-public record RawMention(int type, int tokenStart, int tokenEnd, int start, int end, String text, String[] words) {
+public record RawMention(EntityType type, int tokenStart, int tokenEnd, int start, int end, String text, String[] words) {
 
-    RawMention withType(int newType) {
+    RawMention withType(EntityType newType) {
         return new RawMention(newType, tokenStart, tokenEnd, start, end, text, words);
     }
 }

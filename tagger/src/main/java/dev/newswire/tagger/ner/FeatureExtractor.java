@@ -8,8 +8,10 @@ import java.util.Map;
 /**
  * The features of each token, as 64-bit hashes (no strings are built per feature, which keeps tagging fast):
  * the word and its neighbours, word shapes, affixes, lexicon memberships of the token and its neighbours,
- * where the token stands in the sentence, and document-level hints from the token's other occurrences
- * ("Putin" is elsewhere preceded by the given name "Vladimir"; "Seoul" is elsewhere capitalised mid-sentence).
+ * the categories of the name lists that list a phrase starting or going on at the token, the classes of
+ * pretrained word vectors of the token and its neighbours, where the token stands in the sentence, and
+ * document-level hints from the token's other occurrences ("Putin" is elsewhere preceded by the given name
+ * "Vladimir"; "Seoul" is elsewhere capitalised mid-sentence).
  * Each feature is a template number combined with the hashed values it reads.
  */
 public final class FeatureExtractor {
@@ -57,6 +59,9 @@ public final class FeatureExtractor {
     private static final int T_RUN_POSITION = 34;
     private static final int T_PRIOR_M1 = 35;
     private static final int T_PRIOR_P1 = 36;
+    private static final int T_NAMES = 42;
+    private static final int T_NAMES_M1 = 43;
+    private static final int T_NAMES_P1 = 44;
 
     // Word flags: lexicon memberships, then document-level hints.
     static final int F_PERSON_NAME = 1;
@@ -76,11 +81,19 @@ public final class FeatureExtractor {
 
     private final Lexicon lexicon;
     private final WordClusters clusters;
+    private final NameLists names;
 
-    /** An extractor over this lexicon and word clusters (clusters may be empty). */
-    public FeatureExtractor(Lexicon lexicon, WordClusters clusters) {
+    /**
+     * An extractor over this lexicon, word classes and name lists (the last two may be empty).
+     *
+     * @param lexicon  the gazetteer phrases and word lists
+     * @param clusters word classes of pretrained vectors
+     * @param names    name lists by category
+     */
+    public FeatureExtractor(Lexicon lexicon, WordClusters clusters, NameLists names) {
         this.lexicon = lexicon;
         this.clusters = clusters;
+        this.names = names;
     }
 
     /** Per-document precomputed token properties; build once per document, then ask for each token. */
@@ -95,8 +108,9 @@ public final class FeatureExtractor {
         final boolean[] upperSentence;
         final int[] phraseBegin;
         final int[] phraseInside;
+        final int[] nameBegin;
+        final int[] nameInside;
         final int[] flags;
-        final long[][] clusterHash;
         /** Capitalised run (name-like word sequence) around each token: first and last index, -1 if none. */
         final int[] runFirst;
         final int[] runLast;
@@ -114,8 +128,9 @@ public final class FeatureExtractor {
             upperSentence = new boolean[n];
             phraseBegin = new int[n];
             phraseInside = new int[n];
+            nameBegin = new int[n];
+            nameInside = new int[n];
             flags = new int[n];
-            clusterHash = new long[n][];
             runFirst = new int[n];
             runLast = new int[n];
             String[] lower = new String[n];
@@ -125,7 +140,6 @@ public final class FeatureExtractor {
                 wordHash[i] = hash(w);
                 lowerHash[i] = hash(lower[i]);
                 shapeHash[i] = hash(shape(w));
-                clusterHash[i] = clusters.pathHashes(lower[i]);
                 int f = 0;
                 if (isCapitalised(w)) {
                     f |= F_CAPITALISED;
@@ -165,6 +179,9 @@ public final class FeatureExtractor {
                     upperSentence[i] = shouting;
                 }
                 markPhrases(from, to);
+                if (!names.isEmpty()) {
+                    markNames(from, to);
+                }
                 markCapitalisedRuns(lower, from, to);
             }
             addDocumentHints(lower);
@@ -199,6 +216,37 @@ public final class FeatureExtractor {
                     phraseBegin[i] |= bestClasses;
                     for (int k = i + 1; k < bestEnd; k++) {
                         phraseInside[k] |= bestClasses;
+                    }
+                }
+            }
+        }
+
+        /** Longest listed name starting at each capitalised (or digit-initial) token of a sentence. */
+        private void markNames(int from, int to) {
+            long[] tokenHash = new long[to - from];
+            for (int i = from; i < to; i++) {
+                tokenHash[i - from] = NameLists.tokenHash(words[i]);
+            }
+            for (int i = from; i < to; i++) {
+                String w = words[i];
+                if (w.isEmpty() || !(Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0)))) {
+                    continue;
+                }
+                long h = 0;
+                int bestEnd = -1;
+                int bestMask = 0;
+                for (int end = i + 1; end <= Math.min(to, i + NameLists.MAX_TOKENS); end++) {
+                    h = NameLists.extend(h, tokenHash[end - 1 - from]);
+                    int m = names.categories(h);
+                    if (m != 0) {
+                        bestEnd = end;
+                        bestMask = m;
+                    }
+                }
+                if (bestEnd > 0) {
+                    nameBegin[i] |= bestMask;
+                    for (int k = i + 1; k < bestEnd; k++) {
+                        nameInside[k] |= bestMask;
                     }
                 }
             }
@@ -328,12 +376,21 @@ public final class FeatureExtractor {
         if (c.upperSentence[i]) {
             out.accept(combine(T_UPPER_SENTENCE_SHAPE, shape));
         }
-        phrases(c.phraseBegin[i], c.phraseInside[i], T_PHRASE, out);
+        bits(c.phraseBegin[i], c.phraseInside[i], T_PHRASE, out);
         if (i - 1 >= from) {
-            phrases(c.phraseBegin[i - 1] | c.phraseInside[i - 1], 0, T_PHRASE_M1, out);
+            bits(c.phraseBegin[i - 1] | c.phraseInside[i - 1], 0, T_PHRASE_M1, out);
         }
         if (i + 1 < to) {
-            phrases(c.phraseBegin[i + 1] | c.phraseInside[i + 1], 0, T_PHRASE_P1, out);
+            bits(c.phraseBegin[i + 1] | c.phraseInside[i + 1], 0, T_PHRASE_P1, out);
+        }
+        if (!names.isEmpty()) {
+            bits(c.nameBegin[i], c.nameInside[i], T_NAMES, out);
+            if (i - 1 >= from) {
+                bits(c.nameBegin[i - 1] | c.nameInside[i - 1], 0, T_NAMES_M1, out);
+            }
+            if (i + 1 < to) {
+                bits(c.nameBegin[i + 1] | c.nameInside[i + 1], 0, T_NAMES_P1, out);
+            }
         }
         flagFeatures(c.flags[i], T_FLAG, out);
         if (i - 1 >= from) {
@@ -355,13 +412,14 @@ public final class FeatureExtractor {
                 out.accept(combine(T_RUN_FIRST, c.lowerHash[first]));
             }
         }
-        clusterFeatures(c.clusterHash[i], T_CLUSTER, out);
+        clusters.addFeatures(lower, T_CLUSTER, out);
         if (i - 1 >= from) {
-            clusterFeatures(c.clusterHash[i - 1], T_CLUSTER_M1, out);
+            clusters.addFeatures(lowerM1, T_CLUSTER_M1, out);
         }
         if (i + 1 < to) {
-            clusterFeatures(c.clusterHash[i + 1], T_CLUSTER_P1, out);
+            clusters.addFeatures(lowerP1, T_CLUSTER_P1, out);
         }
+
         if (c.prior != null) {
             priorFeatures(c, i, out);
         }
@@ -380,12 +438,6 @@ public final class FeatureExtractor {
         }
     }
 
-    private static void clusterFeatures(long[] paths, int template, Sink out) {
-        for (long p : paths) {
-            out.accept(combine(template, p));
-        }
-    }
-
     private static void affixes(String w, Sink out) {
         int len = w.length();
         long prefix = FNV_OFFSET;
@@ -398,8 +450,8 @@ public final class FeatureExtractor {
         }
     }
 
-    private static void phrases(int begin, int inside, int template, Sink out) {
-        for (int b = 0; b < Lexicon.PHRASE_CLASSES; b++) {
+    private static void bits(int begin, int inside, int template, Sink out) {
+        for (int b = 0; b < 32; b++) {
             if ((begin & (1 << b)) != 0) {
                 out.accept(combine(template, b, 1));
             }

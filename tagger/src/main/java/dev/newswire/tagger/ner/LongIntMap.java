@@ -63,6 +63,19 @@ final class LongIntMap {
         }
     }
 
+    /** Sets the value of a key that is present. */
+    void put(long key, int value) {
+        long k = normal(key);
+        int slot = firstSlot(k);
+        while (table[slot << 1] != k) {
+            if (table[slot << 1] == EMPTY) {
+                throw new IllegalArgumentException("absent key");
+            }
+            slot = (slot + 1) & mask;
+        }
+        table[(slot << 1) + 1] = value;
+    }
+
     int size() {
         return size;
     }

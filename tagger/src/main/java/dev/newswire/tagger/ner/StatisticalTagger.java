@@ -94,6 +94,42 @@ public final class StatisticalTagger implements SequenceTagger {
 
     @Override
     public int[] label(NerDocument doc) {
+        return scores(doc).labels;
+    }
+
+    @Override
+    public Labelling labelWithConfidence(NerDocument doc) {
+        Scores s = scores(doc);
+        float[] confidence = new float[s.labels.length];
+        java.util.Arrays.fill(confidence, Float.POSITIVE_INFINITY);
+        int[] starts = doc.sentenceStarts();
+        int[] sentenceOf = new int[s.labels.length];
+        for (int k = 0; k < starts.length; k++) {
+            for (int i = starts[k]; i < doc.sentenceEnd(k); i++) {
+                sentenceOf[i] = k;
+            }
+        }
+        for (Span span : Span.fromLabels(s.labels)) {
+            int k = sentenceOf[span.start()];
+            int from = starts[k];
+            int to = doc.sentenceEnd(k);
+            int[] allowed = new int[s.labels.length];
+            java.util.Arrays.fill(allowed, from, to, -1);
+            java.util.Arrays.fill(allowed, span.start(), span.end(), 1 << Label.O);
+            int[] without = new int[s.labels.length];
+            Viterbi.decode(s.emissions, from, to, s.transitions, allowed, without);
+            float margin = Viterbi.score(s.emissions, from, to, s.transitions, s.labels)
+                    - Viterbi.score(s.emissions, from, to, s.transitions, without);
+            java.util.Arrays.fill(confidence, span.start(), span.end(), margin);
+        }
+        return new Labelling(s.labels, confidence);
+    }
+
+    /** The final labels with the emission and transition scores they were decoded from. */
+    private record Scores(int[] labels, float[] emissions, float[] transitions) {
+    }
+
+    private Scores scores(NerDocument doc) {
         FeatureExtractor.Context context = extractor.context(doc);
         int n = doc.words().length;
         // Look every feature up once: the row holds both passes' weights.
@@ -103,16 +139,17 @@ public final class StatisticalTagger implements SequenceTagger {
             extractor.features(context, i, rows);
         }
         rows.startToken(n);
-        int[] labels = decode(doc, rows.emissions(joint.first, n), firstPass.transitions());
+        float[] firstEmissions = rows.emissions(joint.first, n);
+        int[] labels = decode(doc, firstEmissions, firstPass.transitions());
         if (secondPass == null) {
-            return labels;
+            return new Scores(labels, firstEmissions, firstPass.transitions());
         }
         context.setPrior(predictionHistory(doc.words(), labels));
         float[] emissions = rows.emissions(joint.second, n);
         for (int i = 0; i < n; i++) {
             rows.addPriorScores(extractor, context, i, emissions);
         }
-        return decode(doc, emissions, secondPass.transitions());
+        return new Scores(decode(doc, emissions, secondPass.transitions()), emissions, secondPass.transitions());
     }
 
     /** Features per model: first-pass size, second-pass size. */

@@ -22,6 +22,17 @@ final class Viterbi {
         return prev != START && prev != Label.O && Label.type(prev) == Label.type(label);
     }
 
+    /** The score of labels {@code from..to}: their emissions plus the transitions between them. */
+    static float score(float[] emissions, int from, int to, float[] transitions, int[] labels) {
+        float total = 0;
+        int prev = START;
+        for (int i = from; i < to; i++) {
+            total += transitions[prev * L + labels[i]] + emissions[i * L + labels[i]];
+            prev = labels[i];
+        }
+        return total;
+    }
+
     /**
      * Best label sequence for tokens {@code from..to} of {@code emissions} (row-major, {@code L} per token).
      *

@@ -1,71 +1,96 @@
 package dev.newswire.tagger.ner;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Word classes induced from unlabelled text ({@link WordClassInduction}), at several granularities: each
- * lower-cased word has one class id per granularity, coarse to fine. The tagger uses them as features so rare
- * words borrow evidence from words used alike. File format, one word a line: {@code word<TAB>class<TAB>class...}.
+ * Word classes at several granularities, from pretrained word vectors ({@link VectorClustering}): each
+ * lower-cased word of the vectors' vocabulary has one class per granularity, coarse to fine. The tagger uses
+ * them as features so that words it was never trained on borrow the evidence of words used alike ("Nikolayev"
+ * is in the class of other Russian surnames, "BASF" in that of chemical companies).
+ *
+ * <p>Words are keyed by the 64-bit hash {@link FeatureExtractor} computes anyway (truncated to 32 bits), so a
+ * lookup allocates nothing. Stored as a {@link HashedTable}: one column per granularity.
  */
 public final class WordClusters {
 
-    private static final long[] NONE = new long[0];
+    /** Classpath location of the shipped classes. */
+    public static final String RESOURCE = "/dev/newswire/tagger/model/word-classes.bin.gz";
 
-    private final Map<String, long[]> pathHashes;
+    private final HashedTable table;
 
-    private WordClusters(Map<String, long[]> pathHashes) {
-        this.pathHashes = pathHashes;
+    private WordClusters(HashedTable table) {
+        this.table = table;
     }
 
-    /** No clusters: every word gets no cluster feature. */
+    /** No classes: every word gets no class feature. */
     public static WordClusters empty() {
-        return new WordClusters(Map.of());
+        return new WordClusters(HashedTable.empty(0));
     }
 
-    /** Reads clusters from a classpath resource, or returns {@link #empty()} if it is absent. */
-    public static WordClusters loadResource(String resource) {
-        try (InputStream raw = WordClusters.class.getResourceAsStream(resource)) {
-            return raw == null ? empty() : read(resource.endsWith(".gz") ? new GZIPInputStream(raw) : raw);
+    /** The shipped classes, or {@link #empty()} if the classpath has none. */
+    public static WordClusters loadShipped() {
+        try (InputStream raw = WordClusters.class.getResourceAsStream(RESOURCE)) {
+            return raw == null ? empty() : read(raw);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
     }
 
-    /** Reads clusters from a stream in {@code word<TAB>class...} lines. */
-    public static WordClusters read(InputStream in) throws IOException {
-        Map<String, long[]> map = new HashMap<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        String line;
-        while ((line = r.readLine()) != null) {
-            String[] f = dev.newswire.tagger.gazetteer.Gazetteer.splitTabs(line);
-            if (f.length < 2) {
+    /** Reads classes written by {@link #write}. */
+    public static WordClusters read(InputStream raw) throws IOException {
+        return new WordClusters(HashedTable.read(raw));
+    }
+
+    /**
+     * Writes classes: {@code classes[g][w]} is the class of word {@code words[w]} at granularity {@code g}.
+     * Two words whose 32-bit keys collide keep the first (the more frequent, vocabularies being in frequency order).
+     */
+    public static void write(String[] words, int[][] classes, OutputStream out) throws IOException {
+        int levels = classes.length;
+        IntIntMap seen = new IntIntMap(words.length);
+        int[] keys = new int[words.length];
+        int[] values = new int[words.length * levels];
+        int n = 0;
+        for (int w = 0; w < words.length; w++) {
+            int key = IntIntMap.key(FeatureExtractor.hash(words[w]));
+            if (seen.get(key) >= 0) {
                 continue;
             }
-            long[] hashes = new long[f.length - 1];
-            for (int k = 1; k < f.length; k++) {
-                hashes[k - 1] = FeatureExtractor.hash(f[k]) * 31 + k;
+            seen.put(key, n);
+            keys[n] = key;
+            for (int g = 0; g < levels; g++) {
+                values[n * levels + g] = classes[g][w];
             }
-            map.put(f[0], hashes);
+            n++;
         }
-        return new WordClusters(map);
+        HashedTable.write(java.util.Arrays.copyOf(keys, n), java.util.Arrays.copyOf(values, n * levels), levels, out);
     }
 
-    /** Hashes of the classes of a lower-cased word, coarse to fine; empty if the word has none. */
-    public long[] pathHashes(String lowerWord) {
-        long[] h = pathHashes.get(lowerWord);
-        return h == null ? NONE : h;
+    /** Emits the class features of a word, given the {@link FeatureExtractor#hash} of its lower case. */
+    public void addFeatures(long lowerWordHash, int template, FeatureExtractor.Sink out) {
+        int row = table.row(IntIntMap.key(lowerWordHash));
+        if (row >= 0) {
+            for (int g = 0; g < table.columns(); g++) {
+                out.accept(FeatureExtractor.combine(template, ((long) g << 16) | table.value(row, g)));
+            }
+        }
     }
 
-    /** Number of words with a cluster. */
+    /** The classes of a lower-cased word, coarse to fine; empty if it has none. */
+    public int[] classes(String lowerWord) {
+        int row = table.row(IntIntMap.key(FeatureExtractor.hash(lowerWord)));
+        int[] out = new int[row < 0 ? 0 : table.columns()];
+        for (int g = 0; g < out.length; g++) {
+            out[g] = table.value(row, g);
+        }
+        return out;
+    }
+
+    /** Number of words with classes. */
     public int size() {
-        return pathHashes.size();
+        return table.size();
     }
 }

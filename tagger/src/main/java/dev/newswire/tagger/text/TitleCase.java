@@ -9,8 +9,9 @@ import java.util.Set;
  * Undoes headline title case before tagging. In "Putin Promises To Defeat Sanctions With North Korea's Kim"
  * capitals carry no information, and a tagger trained on running text reads every capitalised word as a
  * name. In a title-case sentence, a word is lower-cased for the tagger when it is a closed-class word
- * ("To", "With") or when the same document uses it in lower case elsewhere ("sanctions"); names the
- * document capitalises elsewhere mid-sentence stay as they are. Only the tagger's input changes: offsets and
+ * ("To", "With") or when the same document uses it in lower case elsewhere ("sanctions"), and a hyphenated
+ * word when each of its parts is ("High-Protein"); names the document capitalises elsewhere mid-sentence stay
+ * as they are. Only the tagger's input changes: offsets and
  * mention texts still come from the original text.
  */
 public final class TitleCase {
@@ -37,6 +38,9 @@ public final class TitleCase {
         for (String w : words) {
             if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))) {
                 lowercaseInDocument.add(w);
+                if (w.indexOf('-') > 0) {
+                    lowercaseInDocument.addAll(List.of(w.split("-")));
+                }
             }
         }
         for (Sentence s : sentences) {
@@ -49,12 +53,25 @@ public final class TitleCase {
                     continue;
                 }
                 String lower = w.toLowerCase(Locale.ROOT);
-                if (CLOSED_CLASS.contains(lower) || lowercaseInDocument.contains(lower)) {
+                if (isOrdinary(lower, lowercaseInDocument) || lower.indexOf('-') > 0 && allPartsOrdinary(lower, lowercaseInDocument)) {
                     words[i] = lower;
                 }
             }
         }
         return words;
+    }
+
+    private static boolean isOrdinary(String lower, Set<String> lowercaseInDocument) {
+        return CLOSED_CLASS.contains(lower) || lowercaseInDocument.contains(lower);
+    }
+
+    private static boolean allPartsOrdinary(String lower, Set<String> lowercaseInDocument) {
+        for (String part : lower.split("-")) {
+            if (part.isEmpty() || !isOrdinary(part, lowercaseInDocument)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Most words capitalised, including at least one closed-class word ("Of", "To"): a headline. */

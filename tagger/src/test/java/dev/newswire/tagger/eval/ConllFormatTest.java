@@ -44,6 +44,28 @@ class ConllFormatTest {
     }
 
     @Test
+    void readsTweetsAndMapsWnutTypes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("x.conll");
+        // WNUT-17: a blank line may carry a tab; group is ORG, product is MISC
+        Files.writeString(file, "Met\tO\nRadiohead\tB-group\n\t\niPhone\tB-product\nin\tO\nParis\tB-location\n\n");
+        List<LabeledDocument> docs = ConllFormat.read(file, ConllFormat.Format.TOKENS);
+        assertEquals(2, docs.size(), "each post is a document");
+        assertArrayEquals(new int[]{Label.O, Label.begin(2)}, docs.get(0).gold());
+        assertArrayEquals(new int[]{Label.begin(3), Label.O, Label.begin(1)}, docs.get(1).gold());
+        assertArrayEquals(new int[]{Label.O, Label.O, Label.begin(1)}, docs.get(1).withoutMisc().gold());
+    }
+
+    @Test
+    void userHandlesAreOneTokenOutsideTheScoring(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("btc.conll");
+        // BTC marks "@" and the handle as two entities; the name after them stays an entity
+        Files.writeString(file, "@\tB-PER\nTheory_Versa\tB-PER\nmeets\tO\nYasiel\tB-PER\nPuig\tI-PER\n\n");
+        List<LabeledDocument> docs = EvaluationSets.tweets(file);
+        assertEquals(List.of("@Theory_Versa", "meets", "Yasiel", "Puig"), List.of(docs.get(0).doc().words()));
+        assertArrayEquals(new int[]{Label.O, Label.O, Label.begin(0), Label.inside(0)}, docs.get(0).gold());
+    }
+
+    @Test
     void entityLevelScoresNeedExactSpanAndType() {
         Evaluation e = new Evaluation(false);
         int[] gold = {Label.begin(0), Label.inside(0), Label.O, Label.begin(1)};

