@@ -21,39 +21,40 @@ public final class BoilerplateFilterStep implements ExtractionStep {
 
     @Override
     public void apply(PageContext page) {
-        List<Block> blocks = page.blocks;
+        List<Block> blocks = new ArrayList<>(page.extractedBlocks());
         cutTail(blocks);
-        String title = page.title == null ? null : key(page.title);
+        Metadata meta = page.metadata();
+        String title = meta.title() == null ? null : key(meta.title());
         Set<String> names = new HashSet<>();
-        for (String a : page.authors) {
+        for (String a : meta.authors()) {
             names.add(key(a));
         }
-        if (page.siteName != null) {
-            names.add(key(page.siteName));
+        if (meta.siteName() != null) {
+            names.add(key(meta.siteName()));
         }
+        List<Block> dropped = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<Block> kept = new ArrayList<>(blocks.size());
         for (Block b : blocks) {
             String k = key(b.text());
             if (k.isEmpty() || b.linkDensity() > Heuristics.MAX_KEPT_BLOCK_LINK_DENSITY) {
-                page.droppedBlocks.add(b);
+                dropped.add(b);
                 continue;
             }
             // a long block seen before is a pull quote or a repeated teaser; short ones ("Pros", "Cons") repeat
             if (b.text().length() >= Heuristics.MIN_DEDUPLICATED_CHARS && !seen.add(k)) {
-                page.droppedBlocks.add(b);
+                dropped.add(b);
                 continue;
             }
             if (b.text().length() <= Heuristics.MAX_BOILERPLATE_LINE_CHARS) {
                 if (k.equals(title) || names.contains(k) || isBoilerplateLine(b.text())) {
-                    page.droppedBlocks.add(b);
+                    dropped.add(b);
                     continue;
                 }
             }
             kept.add(b);
         }
-        blocks.clear();
-        blocks.addAll(kept);
+        page.setFiltered(new PageContext.Filtered(kept, dropped));
     }
 
     /** Drops everything from the first end-of-article line whose tail is the minor part of the text. */

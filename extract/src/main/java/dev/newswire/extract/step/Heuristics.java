@@ -274,6 +274,112 @@ public final class Heuristics {
             "phd", "md", "ms", "msc", "ma", "mba", "rd", "rdn", "rn", "np", "pa-c", "cpa", "jd", "esq", "do", "dds",
             "dvm", "lmft", "lcsw", "cfp", "cfa", "ba", "bsc", "mph", "ld", "cdces", "fand", "facc", "mfa", "jr", "sr");
 
+    // ---------------------------------------------------------------------------------------------- metadata
+
+    /** Meta names/properties of the publication date, in order of trust (keys are lower-cased when read). */
+    public static final List<String> PUBLISHED_META = List.of(
+            "article:published_time", "og:article:published_time", "article.published", "datepublished",
+            "pubdate", "publishdate", "publish-date", "publish_date", "sailthru.date", "parsely-pub-date",
+            "dc.date.issued", "dcterms.created", "dc.date", "citation_publication_date", "date", "og:published_time",
+            "cxenseparse:recs:publishtime", "article:published", "published_time", "release_date");
+
+    /** Meta names/properties of the last-modified date, in order of trust. */
+    public static final List<String> MODIFIED_META = List.of(
+            "article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
+            "dcterms.modified", "article.updated", "og:article:modified_time", "modified_time", "revised");
+
+    /** Meta names/properties of the author, in order of trust; the first present one is used. */
+    public static final List<String> AUTHOR_META = List.of(
+            "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+            "byl", "citation_author", "twitter:creator");
+
+    /** Meta names of the site's name, in order of trust (the JSON-LD publisher comes between the last two). */
+    public static final List<String> SITE_NAME_META = List.of("og:site_name", "application-name");
+
+    /** Meta name of the site's social account, a last resort for its name ("@nordblatt"). */
+    public static final String SITE_ACCOUNT_META = "twitter:site";
+
+    /** Meta names of the page's summary, in order of trust. */
+    public static final List<String> DESCRIPTION_META = List.of("og:description", "description", "twitter:description");
+
+    /** Meta names of the page's language, after {@code <html lang>} and before the JSON-LD {@code inLanguage}. */
+    public static final List<String> LANGUAGE_META = List.of("og:locale", "content-language", "language");
+
+    /** JSON-LD and og:type types (lower-case) of an article object: the one whose fields are read. */
+    public static final Set<String> ARTICLE_TYPES = Set.of(
+            "article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle", "opinionnewsarticle",
+            "reviewnewsarticle", "backgroundnewsarticle", "advertisercontentarticle", "scholarlyarticle",
+            "techarticle", "report", "liveblogposting", "posting", "socialmediaposting", "review", "howto",
+            "medicalwebpage", "satiricalarticle", "recipe");
+
+    /** How deep JSON-LD arrays, {@code @graph} and {@code mainEntity} are followed when looking for the article. */
+    public static final int JSON_LD_MAX_DEPTH = 4;
+
+    /** {@code <h1>} texts collected; the title rule looks at the first ones only. */
+    public static final int MAX_H1S = 5;
+
+    /** Microdata and {@code rel=author} bylines collected. */
+    public static final int MAX_BYLINES = 6;
+
+    /** Texts of byline-classed elements collected (the last resort for authors). */
+    public static final int MAX_CLASS_BYLINES = 3;
+
+    /** Texts of date-classed elements collected (the last resort for dates before the text itself). */
+    public static final int MAX_DATED_TEXTS = 4;
+
+    /**
+     * Only elements with at most this many child elements are read as a byline or a date line: a wrapper that
+     * merely has "author" or "date" in its class holds more.
+     */
+    public static final int MAX_LABEL_CHILDREN = 3;
+
+    /** A byline-classed element's text is read when it is this short (and at least the minimum). */
+    public static final int MAX_CLASS_BYLINE_CHARS = 80;
+    public static final int MIN_CLASS_BYLINE_CHARS = 3;
+
+    /** A date-classed element's text is read when it is this short (and at least the minimum). */
+    public static final int MAX_DATED_TEXT_CHARS = 100;
+    public static final int MIN_DATED_TEXT_CHARS = 6;
+
+    /** Class-name parts of a byline element ... */
+    public static final List<String> BYLINE_CLASS_PARTS = List.of("author", "byline");
+    /** ... unless the class also has one of these (an author box, a bio, an avatar). */
+    public static final List<String> NOT_BYLINE_CLASS_PARTS = List.of("bio", "box", "avatar", "desc", "img", "image");
+
+    /** Class-name parts of a publication-date element ... */
+    public static final List<String> DATE_CLASS_PARTS = List.of("date", "publish", "posted");
+    /** ... unless the class also has one of these (that is the modified date). */
+    public static final List<String> NOT_DATE_CLASS_PARTS = List.of("update", "modif");
+
+    /** A headline (an {@code <h1>} or the JSON-LD headline) has at least this many characters ... */
+    public static final int MIN_HEADLINE_CHARS = 10;
+    /** ... and an {@code <h1>} taken without support from the title at most this many. */
+    public static final int MAX_HEADLINE_CHARS = 300;
+
+    /** Separators of "Headline | Site" decorations in titles, tried in this order. */
+    public static final List<String> TITLE_SEPARATORS = List.of(" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ");
+
+    /** Authors kept per page. */
+    public static final int MAX_AUTHORS = 6;
+
+    /** An author's name has this many characters at least and at most, and at most this many words. */
+    public static final int MIN_AUTHOR_NAME_CHARS = 3;
+    public static final int MAX_AUTHOR_NAME_CHARS = 60;
+    public static final int MAX_AUTHOR_NAME_WORDS = 5;
+
+    /** All-capitals words up to this length after a name are credentials ("MS", "FAND"), not names. */
+    public static final int MAX_CREDENTIAL_CHARS = 6;
+
+    /** "By", "Written by" before a byline. */
+    public static final Pattern BYLINE_PREFIX = Pattern.compile("(?i)^(written |posted |reported |text |words )?by[: ]\\s*");
+
+    /** Separators between several names in one byline. */
+    public static final Pattern AUTHOR_SEPARATORS = Pattern.compile(
+            "(?i)\\s*(,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\|)\\s*");
+
+    /** Dashes and dots around a name. */
+    public static final Pattern AUTHOR_PUNCTUATION = Pattern.compile("^[-–—:·•]+|[-–—:·•]+$");
+
     // ---------------------------------------------------------------------------------------------- page kind
 
     /** Title or heading words of error pages. */

@@ -20,15 +20,17 @@ public final class MainContentStep implements ExtractionStep {
 
     @Override
     public void apply(PageContext page) {
-        Element body = page.doc.body();
+        Element body = page.doc().body();
         if (body == null) {
             return;
         }
-        TextStats stats = page.stats != null ? page.stats : TextStats.of(body);
-        page.stats = stats;
-        TextStats.Stat bodyStat = stats.get(body);
-        page.pageTextChars = bodyStat.text;
-        page.pageLinkChars = bodyStat.link;
+        TextStats stats = page.stats() != null ? page.stats() : TextStats.of(body);
+        page.setContentRoots(choose(body, stats));
+    }
+
+    /** The content root(s), in document order. */
+    static List<Element> choose(Element body, TextStats stats) {
+        List<Element> roots = new ArrayList<>();
 
         Element scored = descend(body, stats);
         int scoredContent = stats.get(scored).content;
@@ -50,20 +52,21 @@ public final class MainContentStep implements ExtractionStep {
             }
         }
         if (bestContainer == null) {
-            page.contentRoots.add(scored);
-            return;
+            roots.add(scored);
+            return roots;
         }
         // the same container name repeated (an article body split by ads or a paywall marker)
         for (TextStats.Stat s : containers) {
             if (s == bestContainer) {
-                page.contentRoots.add(s.element);
+                roots.add(s.element);
             } else if (BoilerplateClassifier.contentContainerRank(s.element) == bestRank
                     && s.content >= Heuristics.SIBLING_CONTAINER_MIN_SHARE * bestContainer.content
                     && !related(s.element, bestContainer.element)
-                    && page.contentRoots.stream().noneMatch(r -> related(r, s.element))) {
-                page.contentRoots.add(s.element);
+                    && roots.stream().noneMatch(r -> related(r, s.element))) {
+                roots.add(s.element);
             }
         }
+        return roots;
     }
 
     /** Walks down from the root into the dominant child while there is one. */

@@ -29,7 +29,7 @@ public final class PruneStep implements ExtractionStep {
 
     @Override
     public void apply(PageContext page) {
-        Element body = page.doc.body();
+        Element body = page.doc().body();
         if (body == null) {
             return;
         }
@@ -66,10 +66,16 @@ public final class PruneStep implements ExtractionStep {
         }, body);
 
         TextStats stats = TextStats.of(body);
-        page.stats = stats;
-        if (candidates.isEmpty()) {
-            return;
+        if (!candidates.isEmpty()) {
+            removeBoilerplate(body, candidates, containers, stats);
         }
+        TextStats.Stat bodyStat = stats.get(body);
+        page.setPruned(new PageContext.Pruned(stats, bodyStat.text, bodyStat.link));
+    }
+
+    /** Removes the candidates that the guards let go, keeping the statistics up to date. */
+    private static void removeBoilerplate(Element body, List<Element> candidates, List<Element> containers,
+            TextStats stats) {
         int pageChars = stats.get(body).text;
         Set<Element> holdsArticle = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element c : containers) {

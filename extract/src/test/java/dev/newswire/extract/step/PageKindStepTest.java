@@ -9,7 +9,7 @@ class PageKindStepTest {
     private static String kind(String html) {
         PageContext p = StepTestSupport.runAll(html);
         new PageKindStep().apply(p);
-        return p.pageKind;
+        return p.verdict().kind();
     }
 
     @Test

@@ -9,7 +9,7 @@ class PruneStepTest {
 
     private static String pruned(String body) {
         PageContext p = StepTestSupport.run("<html><body>" + body + "</body></html>", new PruneStep());
-        return p.doc.body().text();
+        return p.doc().body().text();
     }
 
     @Test
