@@ -45,6 +45,7 @@ public final class BlockExtractStep implements ExtractionStep {
         StringBuilder text = new StringBuilder();
         int[] counts = {0, 0}; // non-space chars, of which in links
         int[] linkDepth = {0};
+        int[] inCode = {0}; // inside pre/code, class names are syntax highlighting: nothing is skipped
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -66,7 +67,10 @@ public final class BlockExtractStep implements ExtractionStep {
                     flush(text, counts, tags.peek(), out);
                     return FilterResult.CONTINUE;
                 }
-                if (e != root && skip(e, stats, rootChars)) {
+                if (Heuristics.CODE_TAGS.contains(tag)) {
+                    inCode[0]++;
+                }
+                if (e != root && inCode[0] == 0 && skip(e, stats, rootChars)) {
                     if (LOG.isTraceEnabled()) {
                         LOG.trace("skip {} .{} #{}", e.normalName(), e.className(), e.id());
                     }
@@ -89,6 +93,9 @@ public final class BlockExtractStep implements ExtractionStep {
                     return FilterResult.CONTINUE;
                 }
                 String tag = e.normalName();
+                if (Heuristics.CODE_TAGS.contains(tag)) {
+                    inCode[0]--;
+                }
                 if (tag.equals("a")) {
                     linkDepth[0]--;
                 } else if (!Heuristics.INLINE_TAGS.contains(tag)) {

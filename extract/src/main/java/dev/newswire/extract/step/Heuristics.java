@@ -55,6 +55,9 @@ public final class Heuristics {
      */
     public static final String STREAMED_CONTENT_ID_PREFIX = "S:";
 
+    /** Code tags: class names inside them are syntax highlighting ("hljs-comment", "token comment"), never boilerplate. */
+    public static final Set<String> CODE_TAGS = Set.of("pre", "code");
+
     /** Tags left out inside the content root: image captions and credits are not the story's text. */
     public static final Set<String> SKIPPED_IN_CONTENT_TAGS = Set.of("figcaption");
 
@@ -206,6 +209,15 @@ public final class Heuristics {
 
     /** Further matches of the winning container name are kept when they hold this share of the best one. */
     public static final double SIBLING_CONTAINER_MIN_SHARE = 0.5;
+
+    /** How many levels above the first root preceding siblings are looked at for the article's lead. */
+    public static final int LEAD_MAX_LEVELS = 3;
+
+    /** A preceding sibling is lead text with at least this many content characters ... */
+    public static final int LEAD_MIN_CONTENT_CHARS = 150;
+
+    /** ... and at most this share of its text in links. */
+    public static final double LEAD_MAX_LINK_DENSITY = 0.2;
 
     // ---------------------------------------------------------------------------------------------- lines
 

@@ -25,7 +25,47 @@ public final class MainContentStep implements ExtractionStep {
             return;
         }
         TextStats stats = page.stats() != null ? page.stats() : TextStats.of(body);
-        page.setContentRoots(choose(body, stats));
+        page.setContentRoots(withLead(choose(body, stats), body, stats));
+    }
+
+    /**
+     * Adds the text that leads into the first root from outside it: an intro or standfirst that the template puts
+     * in a sibling of the article body (or of its parent). A preceding sibling is taken when it is text (enough
+     * content characters, few links) and no boilerplate sign is on it; the walk stops at the first sibling that is
+     * not, so a sidebar or teaser list before the article ends it.
+     */
+    static List<Element> withLead(List<Element> roots, Element body, TextStats stats) {
+        if (roots.isEmpty()) {
+            return roots;
+        }
+        List<Element> lead = new ArrayList<>();
+        Element child = roots.get(0);
+        for (int level = 0; level < Heuristics.LEAD_MAX_LEVELS && child != body && child.parent() != null; level++) {
+            List<Element> found = new ArrayList<>();
+            for (Element s = child.previousElementSibling(); s != null; s = s.previousElementSibling()) {
+                TextStats.Stat st = stats.get(s);
+                if (st == null || st.text == 0) {
+                    continue; // an empty or inline sibling (an image, a spacer) neither leads nor stops the walk
+                }
+                if (st.content < Heuristics.LEAD_MIN_CONTENT_CHARS || st.linkDensity() > Heuristics.LEAD_MAX_LINK_DENSITY
+                        || BoilerplateClassifier.classify(s) != BoilerplateClassifier.Verdict.NONE
+                        || Heuristics.FURNITURE_TAGS.contains(s.normalName())) {
+                    break;
+                }
+                found.add(0, s);
+            }
+            lead.addAll(0, found);
+            child = child.parent();
+            if (child == body) {
+                break;
+            }
+        }
+        if (lead.isEmpty()) {
+            return roots;
+        }
+        List<Element> out = new ArrayList<>(lead);
+        out.addAll(roots);
+        return out;
     }
 
     /** The content root(s), in document order. */

@@ -35,6 +35,7 @@ public final class PruneStep implements ExtractionStep {
         }
         List<Element> candidates = new ArrayList<>();
         List<Element> containers = new ArrayList<>();
+        int[] inCode = {0};
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -44,6 +45,12 @@ public final class PruneStep implements ExtractionStep {
                 if (depth >= Heuristics.MAX_ELEMENT_DEPTH || Heuristics.NON_CONTENT_TAGS.contains(e.normalName())
                         || BoilerplateClassifier.isHidden(e)) {
                     return FilterResult.REMOVE;
+                }
+                if (Heuristics.CODE_TAGS.contains(e.normalName())) {
+                    inCode[0]++;
+                }
+                if (inCode[0] > 0) {
+                    return FilterResult.CONTINUE; // classes in code are highlighting ("hljs-comment"), not page parts
                 }
                 if (e.normalName().equals("article") || e.normalName().equals("main")
                         || BoilerplateClassifier.contentContainerRank(e) >= 0) {
@@ -61,6 +68,9 @@ public final class PruneStep implements ExtractionStep {
 
             @Override
             public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && Heuristics.CODE_TAGS.contains(e.normalName())) {
+                    inCode[0]--;
+                }
                 return FilterResult.CONTINUE;
             }
         }, body);

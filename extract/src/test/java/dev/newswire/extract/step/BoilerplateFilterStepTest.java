@@ -42,12 +42,12 @@ class BoilerplateFilterStepTest {
     }
 
     @Test
-    void dropsLinkListsAndLongRepeats() {
+    void withoutAClassifierDropsLinkBlocksAndLongRepeats() {
         PageContext p = PageContext.ofHtml(null, "");
         String quote = "This is a long pull quote that the page repeats in large type in the middle of the story.";
         p.setExtractedBlocks(List.of(new Block(quote, "p", 0),
                 new Block("Another story people are reading today", "li", 39), new Block(quote, "blockquote", 0)));
-        new BoilerplateFilterStep().apply(p);
+        new BoilerplateFilterStep(null).apply(p);
         assertEquals(1, p.blocks().size());
         assertEquals(2, p.droppedBlocks().size());
     }

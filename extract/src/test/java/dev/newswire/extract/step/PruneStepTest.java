@@ -61,6 +61,15 @@ class PruneStepTest {
     }
 
     @Test
+    void classesInsideCodeAreSyntaxHighlightingNotBoilerplate() {
+        String text = pruned("<div class=\"entry-content\">" + StepTestSupport.paragraphs(3, "Story")
+                + "<pre><code><span class=\"hljs-comment\"># initialise the repository</span>\ngit init</code></pre></div>"
+                + "<div class=\"comments\">Great post!</div>");
+        assertTrue(text.contains("# initialise the repository"));
+        assertFalse(text.contains("Great post"));
+    }
+
+    @Test
     void dropsElementsNestedBeyondTheDepthLimit() {
         String deep = "<div>".repeat(Heuristics.MAX_ELEMENT_DEPTH + 50) + "deep text" + "</div>".repeat(Heuristics.MAX_ELEMENT_DEPTH + 50);
         String text = pruned("<p>shallow text</p>" + deep);
