@@ -66,7 +66,7 @@ public final class BlockClassifierTrainer {
         for (Path dir : train) {
             pages += samples(dir, samples);
         }
-        double[] w = fit(samples);
+        double[] w = fit(samples, BlockFeatures.NAMES.size(), L2);
         StringBuilder sb = new StringBuilder();
         sb.append("# Block classifier weights (logistic regression over BlockFeatures), written by BlockClassifierTrainer.\n");
         sb.append("# Trained on: ");
@@ -148,8 +148,7 @@ public final class BlockClassifierTrainer {
     }
 
     /** Newton's method on the weighted, L2-penalised log-loss. */
-    static double[] fit(List<Sample> samples) {
-        int d = BlockFeatures.NAMES.size();
+    static double[] fit(List<Sample> samples, int d, double l2) {
         double[] w = new double[d];
         for (int iter = 0; iter < ITERATIONS; iter++) {
             double[] g = new double[d];
@@ -173,8 +172,8 @@ public final class BlockClassifierTrainer {
                 }
             }
             for (int j = 1; j < d; j++) {
-                g[j] += L2 * w[j];
-                h[j][j] += L2;
+                g[j] += l2 * w[j];
+                h[j][j] += l2;
             }
             h[0][0] += 1e-9;
             double[] step = solve(h, g);

@@ -394,6 +394,49 @@ public final class Heuristics {
 
     // ---------------------------------------------------------------------------------------------- page kind
 
+    /**
+     * Class/id tokens (letters only, lower-case) that tell what kind of page the elements make up, counted per
+     * element over the whole page ({@link PageSignals}): the page-kind classifier weighs the counts.
+     */
+    public static final java.util.Map<String, List<String>> PAGE_CLASS_CUES = orderedMap(
+            "forum", List.of("post", "posts", "message", "messages", "reply", "replies", "thread", "threads", "topic",
+                    "topics", "forum", "forums", "username", "user", "userinfo", "avatar", "signature", "postbody",
+                    "bbcode", "quote", "vote", "votes", "answer", "answers", "question", "discussion"),
+            "product", List.of("price", "prices", "product", "products", "cart", "basket", "sku", "stock", "buy",
+                    "checkout", "wishlist", "variant", "swatch", "quantity", "qty", "shipping", "addtocart"),
+            "listing", List.of("card", "cards", "grid", "tile", "tiles", "item", "items", "teaser", "listing",
+                    "results", "result", "pagination", "pager", "filter", "filters", "facet", "facets", "sort"),
+            "docs", List.of("doc", "docs", "documentation", "toc", "api", "highlight", "sourcecode", "hljs", "syntax",
+                    "navtree", "menu", "version", "prev", "next", "edit", "admonition", "note", "warning"),
+            "service", List.of("cta", "hero", "testimonial", "testimonials", "pricing", "plan", "plans", "contact",
+                    "quote", "feature", "features", "services", "service", "benefits", "faq", "form", "booking",
+                    "appointment", "clients", "partners", "logos"));
+
+    /** Declared types (JSON-LD, microdata, {@code og:}) that tell a page's kind, per kind. */
+    public static final java.util.Map<String, Set<String>> PAGE_TYPE_CUES = orderedMap(
+            "article", Set.of("og:article", "article", "newsarticle", "blogposting", "reportagenews", "opinionnewsarticle",
+                    "analysisnewsarticle", "liveblogposting", "review", "howto", "recipe"),
+            "forum", Set.of("discussionforumposting", "qapage", "question", "answer", "comment", "userinteraction"),
+            "product", Set.of("product", "offer", "aggregateoffer", "productgroup", "og:product", "productmodel"),
+            "listing", Set.of("collectionpage", "itemlist", "searchresultspage", "offercatalog", "listitem"),
+            "docs", Set.of("techarticle", "softwareapplication", "softwaresourcecode", "apireference"),
+            "service", Set.of("service", "localbusiness", "professionalservice", "homeandconstructionbusiness",
+                    "movingcompany", "faqpage", "contactpage", "aboutpage", "educationalorganization", "og:website"));
+
+    /** Words of a URL's path (split on anything not a letter) that tell a page's kind, per kind. */
+    public static final java.util.Map<String, Set<String>> PAGE_URL_CUES = orderedMap(
+            "article", Set.of("blog", "blogs", "news", "article", "articles", "post", "posts", "story", "stories",
+                    "insights", "resources", "guide", "guides", "magazine", "journal", "opinion", "knowledge"),
+            "forum", Set.of("forum", "forums", "thread", "threads", "topic", "topics", "viewtopic", "discussion",
+                    "discussions", "community", "communities", "questions", "showthread", "board", "boards"),
+            "product", Set.of("product", "products", "dp", "shop", "store", "item", "sku", "buy"),
+            "listing", Set.of("category", "categories", "collections", "collection", "tag", "tags", "search", "sale",
+                    "browse", "catalog", "cat", "list", "directory", "archive"),
+            "docs", Set.of("docs", "doc", "documentation", "api", "reference", "manual", "handbook", "learn",
+                    "tutorial", "tutorials", "wiki", "faq", "help", "support", "kb"),
+            "service", Set.of("services", "service", "solutions", "pricing", "contact", "quote", "about", "locations",
+                    "company", "hire", "book", "demo", "plans", "features", "careers", "near"));
+
     /** Title or heading words of error pages. */
     public static final Pattern ERROR_PAGE = Pattern.compile(
             "(?i)\\b(404|page not found|not found|error 50\\d|access denied|forbidden|nothing (was )?found|"
@@ -418,6 +461,15 @@ public final class Heuristics {
     /** A set that tolerates repeats in the list (the lists are edited by hand). */
     /** A page with no text but at least this many dropped (link) blocks is an index page, not an empty one. */
     public static final int INDEX_PAGE_MIN_LINK_BLOCKS = 5;
+
+    @SuppressWarnings("unchecked")
+    private static <V> java.util.Map<String, V> orderedMap(Object... keysAndValues) {
+        java.util.LinkedHashMap<String, V> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private static Set<String> setOf(String... values) {
         return Set.copyOf(java.util.Arrays.asList(values));

@@ -21,6 +21,12 @@ final class JsonLd {
      * publication date, else null.
      */
     static JsonNode mainObject(List<String> blocks) {
+        return parse(blocks, null);
+    }
+
+    /** Like {@link #mainObject}, and adds the lower-case {@code @type} of every object (all blocks) to {@code types}. */
+    static JsonNode parse(List<String> blocks, java.util.Set<String> types) {
+        JsonNode found = null;
         JsonNode fallback = null;
         for (String block : blocks) {
             JsonNode root;
@@ -33,15 +39,35 @@ final class JsonLd {
             flatten(root, objects, 0);
             for (JsonNode o : objects) {
                 String type = typeOf(o);
-                if (type != null && Heuristics.ARTICLE_TYPES.contains(type)) {
-                    return o;
+                if (types != null) {
+                    allTypes(o, types);
+                }
+                if (found == null && type != null && Heuristics.ARTICLE_TYPES.contains(type)) {
+                    found = o;
+                    if (types == null) {
+                        return found;
+                    }
                 }
                 if (fallback == null && type != null && type.equals("webpage") && o.has("datePublished")) {
                     fallback = o;
                 }
             }
         }
-        return fallback;
+        return found != null ? found : fallback;
+    }
+
+    private static void allTypes(JsonNode o, java.util.Set<String> types) {
+        JsonNode t = o.get("@type");
+        if (t == null) {
+            return;
+        }
+        if (t.isArray()) {
+            for (JsonNode x : t) {
+                types.add(x.asText("").toLowerCase(Locale.ROOT));
+            }
+        } else {
+            types.add(t.asText("").toLowerCase(Locale.ROOT));
+        }
     }
 
     private static void flatten(JsonNode node, List<JsonNode> out, int depth) {

@@ -16,15 +16,18 @@ import java.util.List;
  * @param authors            people credited with the article, cleaned
  * @param published          the publication date from the metadata, or null
  * @param modified           the last-modified date, or null
+ * @param signals            what kind of page the markup says this is
  */
 public record Metadata(String title, String headline, String description, String canonicalUrl, String siteName,
         String declaredLanguage, Boolean accessibleForFree, List<String> authors, DateValue published,
-        DateValue modified) {
+        DateValue modified, PageSignals signals) {
 
     /** No metadata at all: what later steps see when the metadata step did not run. */
-    public static final Metadata NONE = new Metadata(null, null, null, null, null, null, null, List.of(), null, null);
+    public static final Metadata NONE = new Metadata(null, null, null, null, null, null, null, List.of(), null, null,
+            PageSignals.NONE);
 
     public Metadata {
         authors = authors == null ? List.of() : List.copyOf(authors);
+        signals = signals == null ? PageSignals.NONE : signals;
     }
 }

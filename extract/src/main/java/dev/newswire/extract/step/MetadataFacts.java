@@ -43,6 +43,15 @@ final class MetadataFacts {
     String firstTimeText;
     String itempropPublished;
     String itempropModified;
+    // page signals (see PageSignals)
+    final java.util.Set<String> microdataTypes = new java.util.HashSet<>();
+    int elements;
+    int articles;
+    int times;
+    int code;
+    int inputs;
+    int links;
+    final int[] cues = new int[Heuristics.PAGE_CLASS_CUES.size()];
 
     private MetadataFacts() {
     }
@@ -70,6 +79,7 @@ final class MetadataFacts {
     }
 
     private void visit(Element e) {
+        count(e);
         switch (e.normalName()) {
             case "meta" -> meta(e);
             case "script" -> {
@@ -121,6 +131,36 @@ final class MetadataFacts {
             String t = shortText(e, Heuristics.MAX_CLASS_BYLINE_CHARS);
             if (t != null && t.length() >= Heuristics.MIN_CLASS_BYLINE_CHARS) {
                 classBylines.add(t);
+            }
+        }
+    }
+
+    private void count(Element e) {
+        elements++;
+        switch (e.normalName()) {
+            case "article" -> articles++;
+            case "time" -> times++;
+            case "pre", "code" -> code++;
+            case "input", "select", "textarea", "button" -> inputs++;
+            case "a" -> {
+                if (e.hasAttr("href")) {
+                    links++;
+                }
+            }
+            default -> {
+            }
+        }
+        int mask = PageSignals.cueMask(e);
+        for (int i = 0; mask != 0; i++, mask >>>= 1) {
+            if ((mask & 1) != 0) {
+                cues[i]++;
+            }
+        }
+        if (e.attributesSize() > 0) {
+            String itemtype = e.attr("itemtype");
+            if (!itemtype.isEmpty()) {
+                int slash = itemtype.lastIndexOf('/');
+                microdataTypes.add(itemtype.substring(slash + 1).strip().toLowerCase(Locale.ROOT));
             }
         }
     }

@@ -24,7 +24,12 @@ public final class MetadataStep implements ExtractionStep {
     @Override
     public void apply(PageContext page) {
         MetadataFacts f = MetadataFacts.collect(page.doc());
-        JsonNode article = JsonLd.mainObject(f.jsonLd);
+        java.util.Set<String> types = new java.util.HashSet<>(f.microdataTypes);
+        JsonNode article = JsonLd.parse(f.jsonLd, types);
+        String ogType = f.meta.get("og:type");
+        if (ogType != null) {
+            types.add("og:" + ogType.strip().toLowerCase(Locale.ROOT));
+        }
         String siteName = siteName(f, article);
         page.setMetadata(new Metadata(
                 Titles.choose(f.h1, f.meta.get("og:title"), JsonLd.field(article, "headline"), f.titleTag, siteName),
@@ -36,7 +41,9 @@ public final class MetadataStep implements ExtractionStep {
                 accessibleForFree(article),
                 authors(f, article, siteName),
                 published(f, article, page.url()),
-                modified(f, article)));
+                modified(f, article),
+                new PageSignals(java.util.Set.copyOf(types), f.elements, f.articles, f.times, f.code, f.inputs, f.links,
+                        f.cues.clone())));
     }
 
     /** og:site_name, application-name, the JSON-LD publisher, the site's social account without its "@". */

@@ -12,7 +12,7 @@ class BoilerplateFilterStepTest {
 
     private static List<String> filter(String title, List<String> authors, String... blocks) {
         PageContext p = PageContext.ofHtml(null, "");
-        p.setMetadata(new Metadata(title, null, null, null, null, null, null, authors, null, null));
+        p.setMetadata(new Metadata(title, null, null, null, null, null, null, authors, null, null, null));
         List<Block> extracted = new ArrayList<>();
         for (String b : blocks) {
             extracted.add(new Block(b, "p", 0));

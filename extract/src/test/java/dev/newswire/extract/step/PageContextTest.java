@@ -52,7 +52,7 @@ class PageContextTest {
         PageContext p = PageContext.ofHtml(null, "");
         p.setTextDate(text);
         assertSame(text, p.published());
-        p.setMetadata(new Metadata(null, null, null, null, null, null, null, List.of(), meta, null));
+        p.setMetadata(new Metadata(null, null, null, null, null, null, null, List.of(), meta, null, null));
         assertSame(meta, p.published());
     }
 }
