@@ -398,17 +398,17 @@ public final class Heuristics {
      * Class/id tokens (letters only, lower-case) that tell what kind of page the elements make up, counted per
      * element over the whole page ({@link PageSignals}): the page-kind classifier weighs the counts.
      */
-    public static final java.util.Map<String, List<String>> PAGE_CLASS_CUES = orderedMap(
-            "forum", List.of("post", "posts", "message", "messages", "reply", "replies", "thread", "threads", "topic",
+    public static final java.util.Map<String, Set<String>> PAGE_CLASS_CUES = orderedMap(
+            "forum", Set.of("post", "posts", "message", "messages", "reply", "replies", "thread", "threads", "topic",
                     "topics", "forum", "forums", "username", "user", "userinfo", "avatar", "signature", "postbody",
                     "bbcode", "quote", "vote", "votes", "answer", "answers", "question", "discussion"),
-            "product", List.of("price", "prices", "product", "products", "cart", "basket", "sku", "stock", "buy",
+            "product", Set.of("price", "prices", "product", "products", "cart", "basket", "sku", "stock", "buy",
                     "checkout", "wishlist", "variant", "swatch", "quantity", "qty", "shipping", "addtocart"),
-            "listing", List.of("card", "cards", "grid", "tile", "tiles", "item", "items", "teaser", "listing",
+            "listing", Set.of("card", "cards", "grid", "tile", "tiles", "item", "items", "teaser", "listing",
                     "results", "result", "pagination", "pager", "filter", "filters", "facet", "facets", "sort"),
-            "docs", List.of("doc", "docs", "documentation", "toc", "api", "highlight", "sourcecode", "hljs", "syntax",
+            "docs", Set.of("doc", "docs", "documentation", "toc", "api", "highlight", "sourcecode", "hljs", "syntax",
                     "navtree", "menu", "version", "prev", "next", "edit", "admonition", "note", "warning"),
-            "service", List.of("cta", "hero", "testimonial", "testimonials", "pricing", "plan", "plans", "contact",
+            "service", Set.of("cta", "hero", "testimonial", "testimonials", "pricing", "plan", "plans", "contact",
                     "quote", "feature", "features", "services", "service", "benefits", "faq", "form", "booking",
                     "appointment", "clients", "partners", "logos"));
 

@@ -79,7 +79,10 @@ final class MetadataFacts {
     }
 
     private void visit(Element e) {
-        count(e);
+        // one look-up per class attribute gives the page cues and whether it names a date or a byline
+        String cls = e.attributesSize() == 0 ? "" : e.attr("class");
+        int classMask = cls.isEmpty() ? 0 : PageSignals.classMask(cls);
+        count(e, classMask);
         switch (e.normalName()) {
             case "meta" -> meta(e);
             case "script" -> {
@@ -113,7 +116,8 @@ final class MetadataFacts {
             default -> {
             }
         }
-        if (datedTexts.size() < Heuristics.MAX_DATED_TEXTS && isLabel(e) && namesADate(e.attr("class"))) {
+        if (datedTexts.size() < Heuristics.MAX_DATED_TEXTS && (classMask & PageSignals.NAMES_A_DATE) != 0
+                && isLabel(e)) {
             String t = shortText(e, Heuristics.MAX_DATED_TEXT_CHARS);
             if (t != null && t.length() >= Heuristics.MIN_DATED_TEXT_CHARS) {
                 datedTexts.add(t);
@@ -127,7 +131,8 @@ final class MetadataFacts {
                 && e.normalName().equals("a")) {
             bylines.add(e.text());
         }
-        if (classBylines.size() < Heuristics.MAX_CLASS_BYLINES && isLabel(e) && namesAByline(e.attr("class"))) {
+        if (classBylines.size() < Heuristics.MAX_CLASS_BYLINES && (classMask & PageSignals.NAMES_A_BYLINE) != 0
+                && isLabel(e)) {
             String t = shortText(e, Heuristics.MAX_CLASS_BYLINE_CHARS);
             if (t != null && t.length() >= Heuristics.MIN_CLASS_BYLINE_CHARS) {
                 classBylines.add(t);
@@ -135,7 +140,7 @@ final class MetadataFacts {
         }
     }
 
-    private void count(Element e) {
+    private void count(Element e, int classMask) {
         elements++;
         switch (e.normalName()) {
             case "article" -> articles++;
@@ -150,7 +155,13 @@ final class MetadataFacts {
             default -> {
             }
         }
-        int mask = PageSignals.cueMask(e);
+        int mask = classMask & PageSignals.CUE_BITS;
+        if (e.attributesSize() > 1) {
+            String id = e.attr("id");
+            if (!id.isEmpty()) {
+                mask |= PageSignals.classMask(id) & PageSignals.CUE_BITS;
+            }
+        }
         for (int i = 0; mask != 0; i++, mask >>>= 1) {
             if ((mask & 1) != 0) {
                 cues[i]++;

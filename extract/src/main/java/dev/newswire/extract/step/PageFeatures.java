@@ -15,6 +15,10 @@ public final class PageFeatures {
     /** Feature names, in the order of the vector {@link #of} fills. */
     public static final List<String> NAMES = names();
 
+    private static final java.util.regex.Pattern SLUG_SEPARATOR = java.util.regex.Pattern.compile("[-_]");
+    private static final java.util.regex.Pattern YEAR_SEGMENT = java.util.regex.Pattern.compile("/(19|20)\\d\\d/");
+    private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
+
     private PageFeatures() {
     }
 
@@ -60,8 +64,8 @@ public final class PageFeatures {
         String last = segments.length == 0 ? "" : segments[segments.length - 1];
         f[k++] = segments.length == 0 && url != null && !url.isEmpty() ? 1 : 0;
         f[k++] = Math.min(segments.length, 6) / 6.0;
-        f[k++] = Math.min(last.split("[-_]").length, 10) / 10.0;
-        f[k++] = url != null && url.matches(".*/(19|20)\\d\\d/.*") ? 1 : 0;
+        f[k++] = Math.min(SLUG_SEPARATOR.split(last).length, 10) / 10.0;
+        f[k++] = url != null && YEAR_SEGMENT.matcher(url).find() ? 1 : 0;
         f[k++] = url == null || url.isEmpty() ? 1 : 0;
         DateValue published = meta.published();
         f[k++] = published != null && (published.source().equals("json-ld") || published.source().equals("meta")) ? 1 : 0;
@@ -94,32 +98,32 @@ public final class PageFeatures {
         }
         PageContext.Pruned pruned = page.pruned();
         int pageChars = pruned == null ? 0 : pruned.pageTextChars();
-        f[k++] = Math.log1p(chars) / 12;
+        f[k++] = log1p(chars) / 12;
         f[k++] = chars < 1500 ? 1 : 0;
-        f[k++] = Math.log1p(blocks.size()) / 7;
+        f[k++] = log1p(blocks.size()) / 7;
         f[k++] = pageChars == 0 ? 0 : Math.min(1, (double) chars / pageChars);
         f[k++] = chars == 0 ? 0 : Math.min(1, (double) linkChars / chars);
         f[k++] = pageChars == 0 ? 0 : Math.min(1, (double) pruned.pageLinkChars() / pageChars);
-        f[k++] = Math.log1p(pageChars) / 12;
+        f[k++] = log1p(pageChars) / 12;
         f[k++] = share(li, chars);
         f[k++] = share(headings, chars);
         f[k++] = share(shortChars, chars);
-        f[k++] = blocks.isEmpty() ? 0 : Math.log1p((double) chars / blocks.size()) / 7;
+        f[k++] = blocks.isEmpty() ? 0 : log1p((double) chars / blocks.size()) / 7;
         f[k++] = share(dropped, chars + dropped);
-        f[k++] = Math.log1p(sig.articles()) / 4;
-        f[k++] = Math.log1p(sig.times()) / 5;
-        f[k++] = Math.log1p(sig.code()) / 5;
-        f[k++] = Math.log1p(sig.inputs()) / 5;
+        f[k++] = log1p(sig.articles()) / 4;
+        f[k++] = log1p(sig.times()) / 5;
+        f[k++] = log1p(sig.code()) / 5;
+        f[k++] = log1p(sig.inputs()) / 5;
         f[k++] = pageChars == 0 ? 0 : Math.min(1, sig.links() * 50.0 / pageChars);
-        f[k++] = Math.log1p(sig.elements()) / 10;
+        f[k++] = log1p(sig.elements()) / 10;
         for (int c : sig.cues()) {
-            f[k++] = Math.log1p(c) / 6;
+            f[k++] = log1p(c) / 6;
         }
         boolean noDate = page.published() == null;
         boolean noAuthor = meta.authors().isEmpty();
         f[k++] = noDate && noAuthor ? 1 : 0;
-        f[k++] = noDate ? Math.log1p(sig.code()) / 5 : 0;
-        f[k++] = intersects(path, Heuristics.PAGE_URL_CUES.get("forum")) ? Math.log1p(sig.cue("forum")) / 6 : 0;
+        f[k++] = noDate ? log1p(sig.code()) / 5 : 0;
+        f[k++] = intersects(path, Heuristics.PAGE_URL_CUES.get("forum")) ? log1p(sig.cue("forum")) / 6 : 0;
         f[k++] = noDate && intersects(path, Heuristics.PAGE_URL_CUES.get("docs")) ? 1 : 0;
         f[k++] = intersects(sig.types(), Heuristics.PAGE_TYPE_CUES.get("article")) && !noDate ? 1 : 0;
         f[k++] = chars < 1500 && pageChars > 0 && pruned.pageLinkChars() > 0.3 * pageChars ? 1 : 0;
@@ -181,7 +185,7 @@ public final class PageFeatures {
             }
         }
         for (String s : segments(url)) {
-            for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            for (String w : NOT_LETTERS.split(s.toLowerCase(Locale.ROOT))) {
                 if (!w.isEmpty()) {
                     out.add(w);
                 }
@@ -208,5 +212,10 @@ public final class PageFeatures {
             case "collection" -> "listing";
             default -> pageType;
         };
+    }
+
+    /** ln(1 + x); {@code Math.log1p} is several times slower and the precision is not needed here. */
+    private static double log1p(double x) {
+        return Math.log(1 + x);
     }
 }

@@ -41,23 +41,18 @@ public record PageSignals(Set<String> types, int elements, int articles, int tim
 
     /** Bit masks of cue lists per class attribute; class attributes repeat heavily, like in the boilerplate classifier. */
     private static final Map<String, Integer> MASKS = new ConcurrentHashMap<>();
-    private static final int CACHE_LIMIT = 100_000;
+    private static final int CACHE_LIMIT = 200_000;
 
-    /** The cue lists (as bits, in {@link #CUE_NAMES} order) that one element's class and id name. */
-    static int cueMask(Element e) {
-        if (e.attributesSize() == 0) {
-            return 0;
-        }
-        int mask = 0;
-        String cls = e.attr("class");
-        if (!cls.isEmpty()) {
-            mask |= maskOf(cls);
-        }
-        String id = e.attr("id");
-        if (!id.isEmpty()) {
-            mask |= maskOf(id);
-        }
-        return mask;
+    /** Bits of {@link #classMask}: one per cue list, in {@link #CUE_NAMES} order ... */
+    static final int CUE_BITS = (1 << Heuristics.PAGE_CLASS_CUES.size()) - 1;
+    /** ... the class names a publication date ({@link MetadataFacts#namesADate}) ... */
+    static final int NAMES_A_DATE = 1 << 30;
+    /** ... the class names a byline ({@link MetadataFacts#namesAByline}). */
+    static final int NAMES_A_BYLINE = 1 << 29;
+
+    /** What a class attribute (or an id) names, as the bits above; cached per attribute value. */
+    static int classMask(String names) {
+        return maskOf(names);
     }
 
     private static int maskOf(String names) {
@@ -67,27 +62,46 @@ public record PageSignals(Set<String> types, int elements, int articles, int tim
                 MASKS.clear();
             }
             m = computeMask(names);
+            if (MetadataFacts.namesADate(names)) {
+                m |= NAMES_A_DATE;
+            }
+            if (MetadataFacts.namesAByline(names)) {
+                m |= NAMES_A_BYLINE;
+            }
             MASKS.put(names, m);
         }
         return m;
     }
 
+    /** Every cue token with the bits of the cue lists that hold it. */
+    private static final Map<String, Integer> TOKEN_BITS = tokenBits();
+    private static final int MAX_TOKEN = TOKEN_BITS.keySet().stream().mapToInt(String::length).max().orElse(0);
+
+    private static Map<String, Integer> tokenBits() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        int bit = 0;
+        for (Set<String> tokens : Heuristics.PAGE_CLASS_CUES.values()) {
+            for (String t : tokens) {
+                m.merge(t, 1 << bit, (x, y) -> x | y);
+            }
+            bit++;
+        }
+        return Map.copyOf(m);
+    }
+
     private static int computeMask(String names) {
         int mask = 0;
-        String lower = names.toLowerCase(Locale.ROOT);
         int start = -1;
-        for (int i = 0; i <= lower.length(); i++) {
-            boolean letter = i < lower.length() && Character.isLetter(lower.charAt(i));
+        for (int i = 0; i <= names.length(); i++) {
+            boolean letter = i < names.length() && Character.isLetter(names.charAt(i));
             if (letter && start < 0) {
                 start = i;
             } else if (!letter && start >= 0) {
-                String token = lower.substring(start, i);
-                int bit = 0;
-                for (List<String> tokens : Heuristics.PAGE_CLASS_CUES.values()) {
-                    if (tokens.contains(token)) {
-                        mask |= 1 << bit;
+                if (i - start <= MAX_TOKEN) {
+                    Integer bits = TOKEN_BITS.get(names.substring(start, i).toLowerCase(Locale.ROOT));
+                    if (bits != null) {
+                        mask |= bits;
                     }
-                    bit++;
                 }
                 start = -1;
             }
