@@ -23,18 +23,18 @@ import org.junit.jupiter.api.Test;
 class ExtractionQualityTest {
 
     /** Floors pinned just under the measured dev-set figures. */
-    static final double MIN_F1 = 0.950;
-    static final double MIN_PRECISION = 0.937;
-    static final double MIN_RECALL = 0.963;
+    static final double MIN_F1 = 0.951;
+    static final double MIN_PRECISION = 0.936;
+    static final double MIN_RECALL = 0.966;
 
     /** Floors pinned just under the measured figures on dev-b's article pages. */
-    static final double MIN_F1_B = 0.956;
-    static final double MIN_PRECISION_B = 0.943;
-    static final double MIN_RECALL_B = 0.969;
+    static final double MIN_F1_B = 0.959;
+    static final double MIN_PRECISION_B = 0.946;
+    static final double MIN_RECALL_B = 0.973;
 
-    /** Article pages of both sets flagged as something else (measured 9 of 971), and non-articles flagged (94 of 194). */
+    /** Article pages of both sets flagged as something else (measured 10 of 971), and non-articles flagged (100 of 194). */
     static final int MAX_ARTICLES_FLAGGED = 10;
-    static final int MIN_NON_ARTICLES_FLAGGED = 90;
+    static final int MIN_NON_ARTICLES_FLAGGED = 96;
 
     static Path dataset(String name) {
         String shared = System.getProperty("newswire.shared");

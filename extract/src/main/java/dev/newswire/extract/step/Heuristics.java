@@ -252,7 +252,9 @@ public final class Heuristics {
             // a line that is only a date or a reading time: page furniture beside the headline
             "(mon|tue|wed|thu|fri|sat|sun)?[a-z]*,? ?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2},? \\d{4}.{0,20}",
             "\\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{4}.{0,20}",
-            "\\d{4}-\\d{2}-\\d{2}", "reading time:? .{0,20}", "\\d+ min(ute)?s? read( time)?");
+            "\\d{4}-\\d{2}-\\d{2}", "reading time:? .{0,20}", "\\d+ min(ute)?s? read( time)?",
+            // a bare address: script and tracking URLs that templates park in hidden text
+            "(https?://|www\\.)\\S+");
 
     /**
      * Headings and lines after which the rest of an article container is boilerplate (comments, related

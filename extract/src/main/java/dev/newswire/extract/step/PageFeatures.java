@@ -31,6 +31,9 @@ public final class PageFeatures {
         for (String k : Heuristics.PAGE_URL_CUES.keySet()) {
             n.add("url:" + k);
         }
+        for (String k : Heuristics.PAGE_URL_CUES.keySet()) {
+            n.add("title:" + k);
+        }
         n.addAll(List.of("url:root", "url:depth", "url:slug-words", "url:year", "url:none",
                 "date:metadata", "date:any", "authors", "title-in-text",
                 "text:log-chars", "text:short", "text:blocks", "text:page-share", "text:link-density",
@@ -59,6 +62,10 @@ public final class PageFeatures {
         List<String> path = pathWords(url);
         for (Set<String> words : Heuristics.PAGE_URL_CUES.values()) {
             f[k++] = intersects(path, words) ? 1 : 0;
+        }
+        List<String> titleWords = words(meta.title() == null ? "" : meta.title() + " " + (meta.siteName() == null ? "" : meta.siteName()));
+        for (Set<String> words : Heuristics.PAGE_URL_CUES.values()) {
+            f[k++] = intersects(titleWords, words) ? 1 : 0;
         }
         String[] segments = segments(url);
         String last = segments.length == 0 ? "" : segments[segments.length - 1];
@@ -189,6 +196,17 @@ public final class PageFeatures {
                 if (!w.isEmpty()) {
                     out.add(w);
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The lower-case words (letter runs) of a text. */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : NOT_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
+            if (!w.isEmpty()) {
+                out.add(w);
             }
         }
         return out;
