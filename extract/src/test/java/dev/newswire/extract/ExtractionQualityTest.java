@@ -32,9 +32,9 @@ class ExtractionQualityTest {
     static final double MIN_PRECISION_B = 0.946;
     static final double MIN_RECALL_B = 0.973;
 
-    /** Article pages of both sets flagged as something else (measured 10 of 971), and non-articles flagged (100 of 194). */
-    static final int MAX_ARTICLES_FLAGGED = 10;
-    static final int MIN_NON_ARTICLES_FLAGGED = 96;
+    /** Article pages of both sets flagged as something else (measured 6 of 971; the goal is at most 1 %), and non-articles flagged (113 of 194). */
+    static final int MAX_ARTICLES_FLAGGED = 9;
+    static final int MIN_NON_ARTICLES_FLAGGED = 110;
 
     static Path dataset(String name) {
         String shared = System.getProperty("newswire.shared");

@@ -188,7 +188,9 @@ public final class PageFeatures {
             String host = slash < 0 ? u.substring(scheme + 3) : u.substring(scheme + 3, slash);
             String[] labels = host.split("\\.");
             for (int i = 0; i < labels.length - 2; i++) {
-                out.add(labels[i]); // "forum.example.com", "docs.example.com"
+                if (!labels[i].equals("www")) {
+                    out.add(labels[i]); // "forum.example.com", "docs.example.com"
+                }
             }
         }
         for (String s : segments(url)) {

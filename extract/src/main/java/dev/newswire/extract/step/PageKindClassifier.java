@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One logistic model per page kind ({@link PageFeatures#KINDS}) over {@link PageFeatures}: a page is an article
- * when the article model says so with at least the threshold; otherwise its kind is the non-article model that
+ * One logistic model per page kind ({@link PageFeatures#KINDS}) over {@link PageFeatures}. A page is not an
+ * article when the article model gives it less than the threshold, or when one of the other models is very sure
+ * (above the kind threshold) and the article model is not (below one half); its kind is then the other model that
  * scores highest. The weights are data, a resource written by {@link PageKindTrainer}: {@code kind feature weight}
- * per line and a {@code threshold} line; {@code #} starts a comment.
+ * per line, a {@code threshold} and a {@code kind-threshold} line; {@code #} starts a comment.
  */
 public final class PageKindClassifier {
 
@@ -23,8 +24,9 @@ public final class PageKindClassifier {
 
     private final double[][] weights;
     private final double threshold;
+    private final double kindThreshold;
 
-    public PageKindClassifier(double[][] weights, double threshold) {
+    public PageKindClassifier(double[][] weights, double threshold, double kindThreshold) {
         if (weights.length != PageFeatures.KINDS.size()) {
             throw new IllegalArgumentException("one weight vector per kind expected");
         }
@@ -35,6 +37,7 @@ public final class PageKindClassifier {
         }
         this.weights = weights;
         this.threshold = threshold;
+        this.kindThreshold = kindThreshold;
     }
 
     private static final class Standard {
@@ -53,6 +56,7 @@ public final class PageKindClassifier {
         }
         Map<String, Double> w = new HashMap<>();
         double threshold = 0.5;
+        double kindThreshold = 1.0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 String t = line.strip();
@@ -62,6 +66,8 @@ public final class PageKindClassifier {
                 String[] parts = t.split(" ");
                 if (parts[0].equals("threshold")) {
                     threshold = Double.parseDouble(parts[1]);
+                } else if (parts[0].equals("kind-threshold")) {
+                    kindThreshold = Double.parseDouble(parts[1]);
                 } else {
                     w.put(parts[0] + " " + parts[1], Double.parseDouble(parts[2]));
                 }
@@ -81,7 +87,7 @@ public final class PageKindClassifier {
                 weights[c][i] = v;
             }
         }
-        return new PageKindClassifier(weights, threshold);
+        return new PageKindClassifier(weights, threshold, kindThreshold);
     }
 
     /** The probability of each kind by its own model, in the order of {@link PageFeatures#KINDS}. */
@@ -100,16 +106,14 @@ public final class PageKindClassifier {
     /** "article", or the most likely other kind. */
     public String kind(double[] features) {
         double[] p = probabilities(features);
-        if (p[0] >= threshold) {
-            return PageFeatures.KINDS.get(0);
-        }
         int best = 1;
         for (int c = 2; c < p.length; c++) {
             if (p[c] > p[best]) {
                 best = c;
             }
         }
-        return PageFeatures.KINDS.get(best);
+        boolean other = p[0] < threshold || p[best] > kindThreshold && p[0] < 0.5;
+        return PageFeatures.KINDS.get(other ? best : 0);
     }
 
     public double threshold() {

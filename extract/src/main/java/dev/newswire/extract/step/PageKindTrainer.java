@@ -42,16 +42,19 @@ public final class PageKindTrainer {
         List<String> train = new ArrayList<>();
         Path out = null;
         double threshold = 0.5;
+        double kindThreshold = 1.0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--train" -> train.addAll(List.of(args[++i].split(",")));
                 case "--out" -> out = Path.of(args[++i]);
                 case "--threshold" -> threshold = Double.parseDouble(args[++i]);
+                case "--kind-threshold" -> kindThreshold = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (train.isEmpty() || out == null) {
-            System.err.println("usage: PageKindTrainer --train DIR[:odd|:even][,...] --out FILE [--threshold T]");
+            System.err.println("usage: PageKindTrainer --train DIR[:odd|:even][,...] --out FILE [--threshold T] "
+                    + "[--kind-threshold K]");
             System.exit(2);
         }
         List<Page> pages = new ArrayList<>();
@@ -67,6 +70,7 @@ public final class PageKindTrainer {
         sb.append(String.format(Locale.ROOT, "); L2 %.2f.%n", L2));
         sb.append("# Retrain: see the class comment of PageKindTrainer and extract/README.md.\n");
         sb.append(String.format(Locale.ROOT, "threshold %.2f%n", threshold));
+        sb.append(String.format(Locale.ROOT, "kind-threshold %.2f%n", kindThreshold));
         for (String kind : PageFeatures.KINDS) {
             double[] w = fit(pages, kind);
             for (int i = 0; i < w.length; i++) {
