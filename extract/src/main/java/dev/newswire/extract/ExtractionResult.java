@@ -17,7 +17,8 @@ import java.util.List;
  * @param language        ISO 639-1 code of the text, or null when unknown
  * @param paragraphs      the main text, one block (paragraph, heading, list item) per entry, in order
  * @param charset         the charset the bytes were decoded with
- * @param pageKind        "article", "index", "paywall", "error" or "empty"
+ * @param pageKind        "article"; or what else the page is: "forum", "listing", "product", "service",
+ *                        "documentation", "index", "paywall", "error" or "empty"
  * @param linkDensity     share of the main text's characters that sit inside links (0..1)
  * @param modifiedSource  where {@code modified} came from, like {@code publishedSource}, or null
  * @param publishedDate   the publication date as the page wrote it ({@code yyyy-MM-dd}, the page's own zone), or
@@ -68,7 +69,8 @@ public record ExtractionResult(
         return text().length();
     }
 
-    /** Whether the page looks like an article (not an index, paywall stub or error page). */
+    /** Whether the page looks like an article (not a forum, listing, product, service or documentation page, index,
+     * paywall stub or error page). */
     public boolean isArticle() {
         return "article".equals(pageKind);
     }

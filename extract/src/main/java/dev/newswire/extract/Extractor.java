@@ -5,10 +5,12 @@ import dev.newswire.extract.step.Block;
 import dev.newswire.extract.step.BlockExtractStep;
 import dev.newswire.extract.step.BoilerplateFilterStep;
 import dev.newswire.extract.step.DateParser;
+import dev.newswire.extract.step.DateValue;
 import dev.newswire.extract.step.DecodeStep;
 import dev.newswire.extract.step.ExtractionStep;
 import dev.newswire.extract.step.LanguageStep;
 import dev.newswire.extract.step.MainContentStep;
+import dev.newswire.extract.step.Metadata;
 import dev.newswire.extract.step.MetadataStep;
 import dev.newswire.extract.step.PageContext;
 import dev.newswire.extract.step.PageKindStep;
@@ -78,12 +80,10 @@ public final class Extractor {
      * @throws UndecodableContentException when the bytes are not HTML text (empty, binary)
      */
     public ExtractionResult extract(byte[] body, String contentType, String url) throws UndecodableContentException {
-        PageContext page = new PageContext(url);
-        page.body = body;
-        page.contentType = contentType;
+        PageContext page = PageContext.ofBytes(url, body, contentType);
         decode.apply(page);
-        if (page.undecodableReason != null) {
-            throw new UndecodableContentException(page.undecodableReason);
+        if (page.undecodableReason() != null) {
+            throw new UndecodableContentException(page.undecodableReason());
         }
         return run(page);
     }
@@ -96,11 +96,8 @@ public final class Extractor {
      * @return what was found; non-articles are flagged by {@link ExtractionResult#pageKind()}
      */
     public ExtractionResult extract(String html, String url) {
-        PageContext page = new PageContext(url);
-        page.html = html == null ? "" : html;
-        // no bytes were decoded; report what the text is carried as downstream, as callers have always seen
-        page.charset = "UTF-8";
-        return run(page);
+        // no bytes were decoded; the charset reads as what the text is carried as downstream
+        return run(PageContext.ofHtml(url, html));
     }
 
     private ExtractionResult run(PageContext page) {
@@ -109,11 +106,8 @@ public final class Extractor {
                 step.apply(page);
             } catch (RuntimeException | StackOverflowError e) {
                 // never crash on a page: what the earlier steps found is still worth returning, flagged
-                LOG.warn("step {} failed on {}: {}", step.name(), page.url, e.toString());
-                if (page.pageKind == null) {
-                    page.pageKind = page.blocks.isEmpty() ? "empty" : "article";
-                }
-                if (page.doc == null) {
+                LOG.warn("step {} failed on {}: {}", step.name(), page.url(), e.toString());
+                if (page.doc() == null) {
                     break;
                 }
             }
@@ -122,27 +116,31 @@ public final class Extractor {
     }
 
     private static ExtractionResult toResult(PageContext page) {
-        List<String> paragraphs = new ArrayList<>(page.blocks.size());
-        for (Block b : page.blocks) {
+        List<String> paragraphs = new ArrayList<>(page.blocks().size());
+        for (Block b : page.blocks()) {
             paragraphs.add(b.text());
         }
-        String kind = page.pageKind == null ? (paragraphs.isEmpty() ? "empty" : "article") : page.pageKind;
+        Metadata meta = page.metadata();
+        DateValue published = page.published();
+        DateValue modified = meta.modified();
+        PageContext.Verdict verdict = page.verdict();
+        PageContext.Pruned pruned = page.pruned();
         return new ExtractionResult(
-                page.title,
-                page.authors,
-                page.published == null ? null : page.published.instant(),
-                page.published == null ? null : page.published.source(),
-                page.modified == null ? null : page.modified.instant(),
-                page.canonicalUrl,
-                page.siteName,
-                page.language,
+                meta.title(),
+                meta.authors(),
+                published == null ? null : published.instant(),
+                published == null ? null : published.source(),
+                modified == null ? null : modified.instant(),
+                meta.canonicalUrl(),
+                meta.siteName(),
+                page.language(),
                 paragraphs,
-                page.charset,
-                kind,
-                page.linkDensity,
-                page.modified == null ? null : page.modified.source(),
-                page.published == null ? null : page.published.localDate(),
-                page.description,
-                page.pageTextChars);
+                page.charset(),
+                verdict != null ? verdict.kind() : paragraphs.isEmpty() ? "empty" : "article",
+                verdict != null ? verdict.linkDensity() : 0,
+                modified == null ? null : modified.source(),
+                published == null ? null : published.localDate(),
+                meta.description(),
+                pruned == null ? 0 : pruned.pageTextChars());
     }
 }

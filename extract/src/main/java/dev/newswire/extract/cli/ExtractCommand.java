@@ -24,8 +24,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code extract --input DIR --output FILE.json}: runs the extractor on every {@code *.html} and
  * {@code *.html.gz} in a directory and writes one JSON object mapping each file's name (without the extension)
- * to {@code {"articleBody", "title", "authors", "datePublished", "language"}}. That format is what the
- * extraction benchmark scores.
+ * to {@code {"articleBody", "title", "authors", "datePublished", "language", "pageKind"}}. The first five are the
+ * format the extraction benchmark scores; {@code pageKind} is the extractor's verdict ("article", "forum",
+ * "listing", "product", "service", "documentation", "index", "paywall", "error", "empty"; "undecodable" for a
+ * body that is not HTML text).
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Extract the main content of every *.html / *.html.gz page in a directory into one JSON file.")
@@ -63,6 +65,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 r.authors().forEach(authors::add);
                 entry.put("datePublished", r.publishedDate());
                 entry.put("language", r.language());
+                entry.put("pageKind", r.pageKind());
             } catch (UndecodableContentException e) {
                 failed++;
                 entry.put("articleBody", "");
@@ -70,6 +73,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 entry.putArray("authors");
                 entry.putNull("datePublished");
                 entry.putNull("language");
+                entry.put("pageKind", "undecodable");
             }
             done++;
             if (!quiet && (done % 100 == 0 || done == files.size())) {

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code extract-eval --predictions FILE.json --truth ground-truth.json}: scores an {@code extract} output
  * against the expected texts with {@link ShingleScorer} and prints precision, recall, F1 and page counts, then how
- * often the title, the publication day and the authors agree with the ground truth.
+ * often the title, the publication day and the authors agree with the ground truth. Pages whose truth has a
+ * {@code pageType} other than "article" are not scored as text; for every page type, the page kinds the
+ * predictions give are counted (how many were flagged as not an article).
  */
 @Command(name = "extract-eval", mixinStandardHelpOptions = true,
         description = "Score extract output against ground truth (4-token shingles, P/R averaged over pages).")
@@ -47,10 +49,19 @@ public final class ExtractEvalCommand implements Callable<Integer> {
         int dateHits = 0;
         int authored = 0;
         int authorHits = 0;
+        java.util.Map<String, java.util.Map<String, Integer>> kinds = new java.util.TreeMap<>();
         for (Iterator<String> it = gt.fieldNames(); it.hasNext(); ) {
             String id = it.next();
             String expected = gt.path(id).path("articleBody").asText("");
             JsonNode p = pred.get(id);
+            String pageType = gt.path(id).path("pageType").asText("article");
+            if (p != null && p.has("pageKind")) {
+                kinds.computeIfAbsent(pageType, k -> new java.util.TreeMap<>())
+                        .merge(p.path("pageKind").asText(), 1, Integer::sum);
+            }
+            if (!pageType.equals("article")) {
+                continue; // the text of pages that are not articles is not scored, only their page kind
+            }
             if (p == null) {
                 missing++;
             }
@@ -95,6 +106,11 @@ public final class ExtractEvalCommand implements Callable<Integer> {
         System.out.printf("title:     %d/%d exact (case and punctuation ignored)%n", titleHits, titles);
         System.out.printf("date:      %d/%d same day%n", dateHits, dated);
         System.out.printf("author:    %d/%d (names equal or one contains the other)%n", authorHits, authored);
+        for (java.util.Map.Entry<String, java.util.Map<String, Integer>> e : kinds.entrySet()) {
+            int n = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
+            int flagged = n - e.getValue().getOrDefault("article", 0);
+            System.out.printf("%s: %d/%d flagged as not an article %s%n", e.getKey(), flagged, n, e.getValue());
+        }
         if (worst > 0) {
             byPage.sort(Comparator.comparingDouble(e -> e.getValue().f1()));
             System.out.println("worst pages (id  F1  P  R  output/expected shingles):");

@@ -1,7 +1,9 @@
 package dev.newswire.extract.step;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -22,19 +24,28 @@ public final class BlockExtractStep implements ExtractionStep {
 
     @Override
     public void apply(PageContext page) {
-        for (Element root : page.contentRoots) {
-            extract(root, page);
+        Blocks out = new Blocks();
+        for (Element root : page.contentRoots()) {
+            extract(root, page.stats(), out);
         }
+        page.setExtractedBlocks(out.blocks);
     }
 
-    private static void extract(Element root, PageContext page) {
-        TextStats.Stat rootStat = page.stats == null ? null : page.stats.get(root);
+    /** The blocks so far and their characters, for the size guards. */
+    private static final class Blocks {
+        final List<Block> blocks = new ArrayList<>();
+        int chars;
+    }
+
+    private static void extract(Element root, TextStats stats, Blocks out) {
+        TextStats.Stat rootStat = stats == null ? null : stats.get(root);
         int rootChars = rootStat != null ? rootStat.text : PruneStep.textChars(root);
         Deque<String> tags = new ArrayDeque<>();
         tags.push(root.normalName());
         StringBuilder text = new StringBuilder();
         int[] counts = {0, 0}; // non-space chars, of which in links
         int[] linkDepth = {0};
+        int[] inCode = {0}; // inside pre/code, class names are syntax highlighting: nothing is skipped
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -53,10 +64,13 @@ public final class BlockExtractStep implements ExtractionStep {
                 }
                 String tag = e.normalName();
                 if (tag.equals("br")) {
-                    flush(text, counts, tags.peek(), page);
+                    flush(text, counts, tags.peek(), out);
                     return FilterResult.CONTINUE;
                 }
-                if (e != root && skip(e, page, rootChars)) {
+                if (Heuristics.CODE_TAGS.contains(tag)) {
+                    inCode[0]++;
+                }
+                if (e != root && inCode[0] == 0 && skip(e, stats, rootChars)) {
                     if (LOG.isTraceEnabled()) {
                         LOG.trace("skip {} .{} #{}", e.normalName(), e.className(), e.id());
                     }
@@ -65,7 +79,7 @@ public final class BlockExtractStep implements ExtractionStep {
                 if (tag.equals("a")) {
                     linkDepth[0]++;
                 } else if (!Heuristics.INLINE_TAGS.contains(tag)) {
-                    flush(text, counts, tags.peek(), page);
+                    flush(text, counts, tags.peek(), out);
                     tags.push(tag);
                 } else if (tag.equals("img") || tag.equals("wbr")) {
                     return FilterResult.CONTINUE;
@@ -79,10 +93,13 @@ public final class BlockExtractStep implements ExtractionStep {
                     return FilterResult.CONTINUE;
                 }
                 String tag = e.normalName();
+                if (Heuristics.CODE_TAGS.contains(tag)) {
+                    inCode[0]--;
+                }
                 if (tag.equals("a")) {
                     linkDepth[0]--;
                 } else if (!Heuristics.INLINE_TAGS.contains(tag)) {
-                    flush(text, counts, tags.peek(), page);
+                    flush(text, counts, tags.peek(), out);
                     if (tags.size() > 1) {
                         tags.pop();
                     }
@@ -92,11 +109,11 @@ public final class BlockExtractStep implements ExtractionStep {
                 return FilterResult.CONTINUE;
             }
         }, root);
-        flush(text, counts, tags.peek(), page);
+        flush(text, counts, tags.peek(), out);
     }
 
     /** Whether to leave out an element inside the content root. */
-    static boolean skip(Element e, PageContext page, int rootChars) {
+    static boolean skip(Element e, TextStats stats, int rootChars) {
         if (Heuristics.SKIPPED_IN_CONTENT_TAGS.contains(e.normalName())) {
             return true;
         }
@@ -105,7 +122,7 @@ public final class BlockExtractStep implements ExtractionStep {
         if (v == BoilerplateClassifier.Verdict.NONE && !furniture) {
             return false;
         }
-        TextStats.Stat s = page.stats == null ? null : page.stats.get(e);
+        TextStats.Stat s = stats == null ? null : stats.get(e);
         int chars = s != null ? s.text : PruneStep.textChars(e);
         double maxShare = switch (v) {
             case DECISIVE -> Heuristics.DECISIVE_MAX_SHARE;
@@ -116,8 +133,8 @@ public final class BlockExtractStep implements ExtractionStep {
         return chars <= maxShare * Math.max(rootChars, 1);
     }
 
-    private static void flush(StringBuilder text, int[] counts, String tag, PageContext page) {
-        if (page.blocks.size() >= Heuristics.MAX_BLOCKS || page.textChars >= Heuristics.MAX_TEXT_CHARS) {
+    private static void flush(StringBuilder text, int[] counts, String tag, Blocks out) {
+        if (out.blocks.size() >= Heuristics.MAX_BLOCKS || out.chars >= Heuristics.MAX_TEXT_CHARS) {
             text.setLength(0);
             counts[0] = 0;
             counts[1] = 0;
@@ -127,8 +144,8 @@ public final class BlockExtractStep implements ExtractionStep {
             String cleaned = TextUtil.clean(text);
             if (!cleaned.isEmpty()) {
                 int linkChars = counts[0] == 0 ? 0 : (int) Math.round((double) cleaned.length() * counts[1] / counts[0]);
-                page.blocks.add(new Block(cleaned, tag == null ? "p" : tag, linkChars));
-                page.textChars += cleaned.length();
+                out.blocks.add(new Block(cleaned, tag == null ? "p" : tag, linkChars));
+                out.chars += cleaned.length();
             }
             text.setLength(0);
         }

@@ -19,41 +19,67 @@ public final class BoilerplateFilterStep implements ExtractionStep {
     private static final Pattern BOILERPLATE_LINE = anyOf(Heuristics.BOILERPLATE_LINES);
     private static final Pattern END_OF_ARTICLE = anyOf(Heuristics.END_OF_ARTICLE_LINES);
 
+    private final BlockClassifier classifier;
+
+    /** The filter with the shipped block classifier. */
+    public BoilerplateFilterStep() {
+        this(BlockClassifier.standard());
+    }
+
+    /**
+     * @param classifier decides which blocks are article text; null falls back to the single link-density rule
+     *                   ({@link Heuristics#MAX_KEPT_BLOCK_LINK_DENSITY})
+     */
+    public BoilerplateFilterStep(BlockClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /** The blocks the filter judges: the extracted ones, less the tail after an end-of-article line. */
+    static List<Block> candidates(List<Block> extracted) {
+        List<Block> blocks = new ArrayList<>(extracted);
+        cutTail(blocks);
+        return blocks;
+    }
+
     @Override
     public void apply(PageContext page) {
-        List<Block> blocks = page.blocks;
-        cutTail(blocks);
-        String title = page.title == null ? null : key(page.title);
+        List<Block> blocks = candidates(page.extractedBlocks());
+        BlockFeatures.Context context = classifier == null ? null : new BlockFeatures.Context(blocks);
+        Metadata meta = page.metadata();
+        String title = meta.title() == null ? null : key(meta.title());
         Set<String> names = new HashSet<>();
-        for (String a : page.authors) {
+        for (String a : meta.authors()) {
             names.add(key(a));
         }
-        if (page.siteName != null) {
-            names.add(key(page.siteName));
+        if (meta.siteName() != null) {
+            names.add(key(meta.siteName()));
         }
+        List<Block> dropped = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<Block> kept = new ArrayList<>(blocks.size());
-        for (Block b : blocks) {
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
             String k = key(b.text());
-            if (k.isEmpty() || b.linkDensity() > Heuristics.MAX_KEPT_BLOCK_LINK_DENSITY) {
-                page.droppedBlocks.add(b);
+            boolean text = classifier != null ? classifier.isContent(BlockFeatures.of(context, i))
+                    : b.linkDensity() <= Heuristics.MAX_KEPT_BLOCK_LINK_DENSITY;
+            if (k.isEmpty() || !text) {
+                dropped.add(b);
                 continue;
             }
             // a long block seen before is a pull quote or a repeated teaser; short ones ("Pros", "Cons") repeat
             if (b.text().length() >= Heuristics.MIN_DEDUPLICATED_CHARS && !seen.add(k)) {
-                page.droppedBlocks.add(b);
+                dropped.add(b);
                 continue;
             }
             if (b.text().length() <= Heuristics.MAX_BOILERPLATE_LINE_CHARS) {
                 if (k.equals(title) || names.contains(k) || isBoilerplateLine(b.text())) {
-                    page.droppedBlocks.add(b);
+                    dropped.add(b);
                     continue;
                 }
             }
             kept.add(b);
         }
-        blocks.clear();
-        blocks.addAll(kept);
+        page.setFiltered(new PageContext.Filtered(kept, dropped));
     }
 
     /** Drops everything from the first end-of-article line whose tail is the minor part of the text. */

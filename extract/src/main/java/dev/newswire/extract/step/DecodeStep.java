@@ -33,22 +33,20 @@ public final class DecodeStep implements ExtractionStep {
 
     @Override
     public void apply(PageContext page) {
-        byte[] body = page.body;
-        page.body = null;
+        byte[] body = page.takeBody();
         if (body == null || body.length == 0) {
-            page.undecodableReason = "empty body";
+            page.setUndecodable("empty body");
             return;
         }
         String binary = binarySign(body);
         if (binary != null) {
-            page.undecodableReason = binary;
+            page.setUndecodable(binary);
             return;
         }
-        Decoded d = decode(body, page.contentType);
-        page.html = d.text;
-        page.charset = d.charset.name();
-        if (page.html.isBlank()) {
-            page.undecodableReason = "blank body";
+        Decoded d = decode(body, page.contentType());
+        page.setDecoded(d.text, d.charset.name());
+        if (d.text.isBlank()) {
+            page.setUndecodable("blank body");
         }
     }
 

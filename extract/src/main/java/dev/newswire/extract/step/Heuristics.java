@@ -55,6 +55,9 @@ public final class Heuristics {
      */
     public static final String STREAMED_CONTENT_ID_PREFIX = "S:";
 
+    /** Code tags: class names inside them are syntax highlighting ("hljs-comment", "token comment"), never boilerplate. */
+    public static final Set<String> CODE_TAGS = Set.of("pre", "code");
+
     /** Tags left out inside the content root: image captions and credits are not the story's text. */
     public static final Set<String> SKIPPED_IN_CONTENT_TAGS = Set.of("figcaption");
 
@@ -207,6 +210,15 @@ public final class Heuristics {
     /** Further matches of the winning container name are kept when they hold this share of the best one. */
     public static final double SIBLING_CONTAINER_MIN_SHARE = 0.5;
 
+    /** How many levels above the first root preceding siblings are looked at for the article's lead. */
+    public static final int LEAD_MAX_LEVELS = 3;
+
+    /** A preceding sibling is lead text with at least this many content characters ... */
+    public static final int LEAD_MIN_CONTENT_CHARS = 150;
+
+    /** ... and at most this share of its text in links. */
+    public static final double LEAD_MAX_LINK_DENSITY = 0.2;
+
     // ---------------------------------------------------------------------------------------------- lines
 
     /**
@@ -240,7 +252,9 @@ public final class Heuristics {
             // a line that is only a date or a reading time: page furniture beside the headline
             "(mon|tue|wed|thu|fri|sat|sun)?[a-z]*,? ?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2},? \\d{4}.{0,20}",
             "\\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{4}.{0,20}",
-            "\\d{4}-\\d{2}-\\d{2}", "reading time:? .{0,20}", "\\d+ min(ute)?s? read( time)?");
+            "\\d{4}-\\d{2}-\\d{2}", "reading time:? .{0,20}", "\\d+ min(ute)?s? read( time)?",
+            // a bare address: script and tracking URLs that templates park in hidden text
+            "(https?://|www\\.)\\S+");
 
     /**
      * Headings and lines after which the rest of an article container is boilerplate (comments, related
@@ -274,7 +288,156 @@ public final class Heuristics {
             "phd", "md", "ms", "msc", "ma", "mba", "rd", "rdn", "rn", "np", "pa-c", "cpa", "jd", "esq", "do", "dds",
             "dvm", "lmft", "lcsw", "cfp", "cfa", "ba", "bsc", "mph", "ld", "cdces", "fand", "facc", "mfa", "jr", "sr");
 
+    // ---------------------------------------------------------------------------------------------- metadata
+
+    /** Meta names/properties of the publication date, in order of trust (keys are lower-cased when read). */
+    public static final List<String> PUBLISHED_META = List.of(
+            "article:published_time", "og:article:published_time", "article.published", "datepublished",
+            "pubdate", "publishdate", "publish-date", "publish_date", "sailthru.date", "parsely-pub-date",
+            "dc.date.issued", "dcterms.created", "dc.date", "citation_publication_date", "date", "og:published_time",
+            "cxenseparse:recs:publishtime", "article:published", "published_time", "release_date");
+
+    /** Meta names/properties of the last-modified date, in order of trust. */
+    public static final List<String> MODIFIED_META = List.of(
+            "article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
+            "dcterms.modified", "article.updated", "og:article:modified_time", "modified_time", "revised");
+
+    /** Meta names/properties of the author, in order of trust; the first present one is used. */
+    public static final List<String> AUTHOR_META = List.of(
+            "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+            "byl", "citation_author", "twitter:creator");
+
+    /** Meta names of the site's name, in order of trust (the JSON-LD publisher comes between the last two). */
+    public static final List<String> SITE_NAME_META = List.of("og:site_name", "application-name");
+
+    /** Meta name of the site's social account, a last resort for its name ("@nordblatt"). */
+    public static final String SITE_ACCOUNT_META = "twitter:site";
+
+    /** Meta names of the page's summary, in order of trust. */
+    public static final List<String> DESCRIPTION_META = List.of("og:description", "description", "twitter:description");
+
+    /** Meta names of the page's language, after {@code <html lang>} and before the JSON-LD {@code inLanguage}. */
+    public static final List<String> LANGUAGE_META = List.of("og:locale", "content-language", "language");
+
+    /** JSON-LD and og:type types (lower-case) of an article object: the one whose fields are read. */
+    public static final Set<String> ARTICLE_TYPES = Set.of(
+            "article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle", "opinionnewsarticle",
+            "reviewnewsarticle", "backgroundnewsarticle", "advertisercontentarticle", "scholarlyarticle",
+            "techarticle", "report", "liveblogposting", "posting", "socialmediaposting", "review", "howto",
+            "medicalwebpage", "satiricalarticle", "recipe");
+
+    /** How deep JSON-LD arrays, {@code @graph} and {@code mainEntity} are followed when looking for the article. */
+    public static final int JSON_LD_MAX_DEPTH = 4;
+
+    /** {@code <h1>} texts collected; the title rule looks at the first ones only. */
+    public static final int MAX_H1S = 5;
+
+    /** Microdata and {@code rel=author} bylines collected. */
+    public static final int MAX_BYLINES = 6;
+
+    /** Texts of byline-classed elements collected (the last resort for authors). */
+    public static final int MAX_CLASS_BYLINES = 3;
+
+    /** Texts of date-classed elements collected (the last resort for dates before the text itself). */
+    public static final int MAX_DATED_TEXTS = 4;
+
+    /**
+     * Only elements with at most this many child elements are read as a byline or a date line: a wrapper that
+     * merely has "author" or "date" in its class holds more.
+     */
+    public static final int MAX_LABEL_CHILDREN = 3;
+
+    /** A byline-classed element's text is read when it is this short (and at least the minimum). */
+    public static final int MAX_CLASS_BYLINE_CHARS = 80;
+    public static final int MIN_CLASS_BYLINE_CHARS = 3;
+
+    /** A date-classed element's text is read when it is this short (and at least the minimum). */
+    public static final int MAX_DATED_TEXT_CHARS = 100;
+    public static final int MIN_DATED_TEXT_CHARS = 6;
+
+    /** Class-name parts of a byline element ... */
+    public static final List<String> BYLINE_CLASS_PARTS = List.of("author", "byline");
+    /** ... unless the class also has one of these (an author box, a bio, an avatar). */
+    public static final List<String> NOT_BYLINE_CLASS_PARTS = List.of("bio", "box", "avatar", "desc", "img", "image");
+
+    /** Class-name parts of a publication-date element ... */
+    public static final List<String> DATE_CLASS_PARTS = List.of("date", "publish", "posted");
+    /** ... unless the class also has one of these (that is the modified date). */
+    public static final List<String> NOT_DATE_CLASS_PARTS = List.of("update", "modif");
+
+    /** A headline (an {@code <h1>} or the JSON-LD headline) has at least this many characters ... */
+    public static final int MIN_HEADLINE_CHARS = 10;
+    /** ... and an {@code <h1>} taken without support from the title at most this many. */
+    public static final int MAX_HEADLINE_CHARS = 300;
+
+    /** Separators of "Headline | Site" decorations in titles, tried in this order. */
+    public static final List<String> TITLE_SEPARATORS = List.of(" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ");
+
+    /** Authors kept per page. */
+    public static final int MAX_AUTHORS = 6;
+
+    /** An author's name has this many characters at least and at most, and at most this many words. */
+    public static final int MIN_AUTHOR_NAME_CHARS = 3;
+    public static final int MAX_AUTHOR_NAME_CHARS = 60;
+    public static final int MAX_AUTHOR_NAME_WORDS = 5;
+
+    /** All-capitals words up to this length after a name are credentials ("MS", "FAND"), not names. */
+    public static final int MAX_CREDENTIAL_CHARS = 6;
+
+    /** "By", "Written by" before a byline. */
+    public static final Pattern BYLINE_PREFIX = Pattern.compile("(?i)^(written |posted |reported |text |words )?by[: ]\\s*");
+
+    /** Separators between several names in one byline. */
+    public static final Pattern AUTHOR_SEPARATORS = Pattern.compile(
+            "(?i)\\s*(,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\|)\\s*");
+
+    /** Dashes and dots around a name. */
+    public static final Pattern AUTHOR_PUNCTUATION = Pattern.compile("^[-–—:·•]+|[-–—:·•]+$");
+
     // ---------------------------------------------------------------------------------------------- page kind
+
+    /**
+     * Class/id tokens (letters only, lower-case) that tell what kind of page the elements make up, counted per
+     * element over the whole page ({@link PageSignals}): the page-kind classifier weighs the counts.
+     */
+    public static final java.util.Map<String, Set<String>> PAGE_CLASS_CUES = orderedMap(
+            "forum", Set.of("post", "posts", "message", "messages", "reply", "replies", "thread", "threads", "topic",
+                    "topics", "forum", "forums", "username", "user", "userinfo", "avatar", "signature", "postbody",
+                    "bbcode", "quote", "vote", "votes", "answer", "answers", "question", "discussion"),
+            "product", Set.of("price", "prices", "product", "products", "cart", "basket", "sku", "stock", "buy",
+                    "checkout", "wishlist", "variant", "swatch", "quantity", "qty", "shipping", "addtocart"),
+            "listing", Set.of("card", "cards", "grid", "tile", "tiles", "item", "items", "teaser", "listing",
+                    "results", "result", "pagination", "pager", "filter", "filters", "facet", "facets", "sort"),
+            "docs", Set.of("doc", "docs", "documentation", "toc", "api", "highlight", "sourcecode", "hljs", "syntax",
+                    "navtree", "menu", "version", "prev", "next", "edit", "admonition", "note", "warning"),
+            "service", Set.of("cta", "hero", "testimonial", "testimonials", "pricing", "plan", "plans", "contact",
+                    "quote", "feature", "features", "services", "service", "benefits", "faq", "form", "booking",
+                    "appointment", "clients", "partners", "logos"));
+
+    /** Declared types (JSON-LD, microdata, {@code og:}) that tell a page's kind, per kind. */
+    public static final java.util.Map<String, Set<String>> PAGE_TYPE_CUES = orderedMap(
+            "article", Set.of("og:article", "article", "newsarticle", "blogposting", "reportagenews", "opinionnewsarticle",
+                    "analysisnewsarticle", "liveblogposting", "review", "howto", "recipe"),
+            "forum", Set.of("discussionforumposting", "qapage", "question", "answer", "comment", "userinteraction"),
+            "product", Set.of("product", "offer", "aggregateoffer", "productgroup", "og:product", "productmodel"),
+            "listing", Set.of("collectionpage", "itemlist", "searchresultspage", "offercatalog", "listitem"),
+            "docs", Set.of("techarticle", "softwareapplication", "softwaresourcecode", "apireference"),
+            "service", Set.of("service", "localbusiness", "professionalservice", "homeandconstructionbusiness",
+                    "movingcompany", "faqpage", "contactpage", "aboutpage", "educationalorganization", "og:website"));
+
+    /** Words of a URL's path (split on anything not a letter) that tell a page's kind, per kind. */
+    public static final java.util.Map<String, Set<String>> PAGE_URL_CUES = orderedMap(
+            "article", Set.of("blog", "blogs", "news", "article", "articles", "post", "posts", "story", "stories",
+                    "insights", "resources", "guide", "guides", "magazine", "journal", "opinion", "knowledge"),
+            "forum", Set.of("forum", "forums", "thread", "threads", "topic", "topics", "viewtopic", "discussion",
+                    "discussions", "community", "communities", "questions", "showthread", "board", "boards"),
+            "product", Set.of("product", "products", "dp", "shop", "store", "item", "sku", "buy"),
+            "listing", Set.of("category", "categories", "collections", "collection", "tag", "tags", "search", "sale",
+                    "browse", "catalog", "cat", "list", "directory", "archive"),
+            "docs", Set.of("docs", "doc", "documentation", "api", "reference", "manual", "handbook", "learn",
+                    "tutorial", "tutorials", "wiki", "faq", "help", "support", "kb"),
+            "service", Set.of("services", "service", "solutions", "pricing", "contact", "quote", "about", "locations",
+                    "company", "hire", "book", "demo", "plans", "features", "careers", "near"));
 
     /** Title or heading words of error pages. */
     public static final Pattern ERROR_PAGE = Pattern.compile(
@@ -300,6 +463,15 @@ public final class Heuristics {
     /** A set that tolerates repeats in the list (the lists are edited by hand). */
     /** A page with no text but at least this many dropped (link) blocks is an index page, not an empty one. */
     public static final int INDEX_PAGE_MIN_LINK_BLOCKS = 5;
+
+    @SuppressWarnings("unchecked")
+    private static <V> java.util.Map<String, V> orderedMap(Object... keysAndValues) {
+        java.util.LinkedHashMap<String, V> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private static Set<String> setOf(String... values) {
         return Set.copyOf(java.util.Arrays.asList(values));

@@ -17,16 +17,20 @@ public final class LanguageStep implements ExtractionStep {
     @Override
     public void apply(PageContext page) {
         StringBuilder sb = new StringBuilder();
-        for (Block b : page.blocks) {
+        for (Block b : page.blocks()) {
             if (sb.length() > 6000) {
                 break;
             }
             sb.append(b.text()).append('\n');
         }
-        if (sb.length() < 200 && page.title != null) {
-            sb.append(page.title).append('\n');
+        String title = page.metadata().title();
+        if (sb.length() < 200 && title != null) {
+            sb.append(title).append('\n');
         }
         String lang = identifier.identify(sb.toString());
-        page.language = lang != null ? lang : page.declaredLanguage;
+        String language = lang != null ? lang : page.metadata().declaredLanguage();
+        if (language != null) {
+            page.setLanguage(language);
+        }
     }
 }

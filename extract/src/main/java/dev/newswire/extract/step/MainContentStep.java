@@ -20,15 +20,57 @@ public final class MainContentStep implements ExtractionStep {
 
     @Override
     public void apply(PageContext page) {
-        Element body = page.doc.body();
+        Element body = page.doc().body();
         if (body == null) {
             return;
         }
-        TextStats stats = page.stats != null ? page.stats : TextStats.of(body);
-        page.stats = stats;
-        TextStats.Stat bodyStat = stats.get(body);
-        page.pageTextChars = bodyStat.text;
-        page.pageLinkChars = bodyStat.link;
+        TextStats stats = page.stats() != null ? page.stats() : TextStats.of(body);
+        page.setContentRoots(withLead(choose(body, stats), body, stats));
+    }
+
+    /**
+     * Adds the text that leads into the first root from outside it: an intro or standfirst that the template puts
+     * in a sibling of the article body (or of its parent). A preceding sibling is taken when it is text (enough
+     * content characters, few links) and no boilerplate sign is on it; the walk stops at the first sibling that is
+     * not, so a sidebar or teaser list before the article ends it.
+     */
+    static List<Element> withLead(List<Element> roots, Element body, TextStats stats) {
+        if (roots.isEmpty()) {
+            return roots;
+        }
+        List<Element> lead = new ArrayList<>();
+        Element child = roots.get(0);
+        for (int level = 0; level < Heuristics.LEAD_MAX_LEVELS && child != body && child.parent() != null; level++) {
+            List<Element> found = new ArrayList<>();
+            for (Element s = child.previousElementSibling(); s != null; s = s.previousElementSibling()) {
+                TextStats.Stat st = stats.get(s);
+                if (st == null || st.text == 0) {
+                    continue; // an empty or inline sibling (an image, a spacer) neither leads nor stops the walk
+                }
+                if (st.content < Heuristics.LEAD_MIN_CONTENT_CHARS || st.linkDensity() > Heuristics.LEAD_MAX_LINK_DENSITY
+                        || BoilerplateClassifier.classify(s) != BoilerplateClassifier.Verdict.NONE
+                        || Heuristics.FURNITURE_TAGS.contains(s.normalName())) {
+                    break;
+                }
+                found.add(0, s);
+            }
+            lead.addAll(0, found);
+            child = child.parent();
+            if (child == body) {
+                break;
+            }
+        }
+        if (lead.isEmpty()) {
+            return roots;
+        }
+        List<Element> out = new ArrayList<>(lead);
+        out.addAll(roots);
+        return out;
+    }
+
+    /** The content root(s), in document order. */
+    static List<Element> choose(Element body, TextStats stats) {
+        List<Element> roots = new ArrayList<>();
 
         Element scored = descend(body, stats);
         int scoredContent = stats.get(scored).content;
@@ -50,20 +92,21 @@ public final class MainContentStep implements ExtractionStep {
             }
         }
         if (bestContainer == null) {
-            page.contentRoots.add(scored);
-            return;
+            roots.add(scored);
+            return roots;
         }
         // the same container name repeated (an article body split by ads or a paywall marker)
         for (TextStats.Stat s : containers) {
             if (s == bestContainer) {
-                page.contentRoots.add(s.element);
+                roots.add(s.element);
             } else if (BoilerplateClassifier.contentContainerRank(s.element) == bestRank
                     && s.content >= Heuristics.SIBLING_CONTAINER_MIN_SHARE * bestContainer.content
                     && !related(s.element, bestContainer.element)
-                    && page.contentRoots.stream().noneMatch(r -> related(r, s.element))) {
-                page.contentRoots.add(s.element);
+                    && roots.stream().noneMatch(r -> related(r, s.element))) {
+                roots.add(s.element);
             }
         }
+        return roots;
     }
 
     /** Walks down from the root into the dominant child while there is one. */

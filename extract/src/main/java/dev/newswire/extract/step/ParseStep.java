@@ -14,13 +14,12 @@ public final class ParseStep implements ExtractionStep {
 
     @Override
     public void apply(PageContext page) {
-        String html = thin(page.html);
+        String html = thin(page.takeHtml());
         if (html.length() > Heuristics.MAX_HTML_CHARS) {
             html = html.substring(0, Heuristics.MAX_HTML_CHARS);
         }
-        page.html = null;
-        Document doc = Parser.htmlParser().parseInput(html, page.url);
-        page.doc = doc;
+        Document doc = Parser.htmlParser().parseInput(html, page.url());
+        page.setDoc(doc);
     }
 
     /** Removes comments and script/style bodies (keeping JSON-LD scripts) from raw HTML. */

@@ -29,12 +29,13 @@ public final class PruneStep implements ExtractionStep {
 
     @Override
     public void apply(PageContext page) {
-        Element body = page.doc.body();
+        Element body = page.doc().body();
         if (body == null) {
             return;
         }
         List<Element> candidates = new ArrayList<>();
         List<Element> containers = new ArrayList<>();
+        int[] inCode = {0};
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -44,6 +45,12 @@ public final class PruneStep implements ExtractionStep {
                 if (depth >= Heuristics.MAX_ELEMENT_DEPTH || Heuristics.NON_CONTENT_TAGS.contains(e.normalName())
                         || BoilerplateClassifier.isHidden(e)) {
                     return FilterResult.REMOVE;
+                }
+                if (Heuristics.CODE_TAGS.contains(e.normalName())) {
+                    inCode[0]++;
+                }
+                if (inCode[0] > 0) {
+                    return FilterResult.CONTINUE; // classes in code are highlighting ("hljs-comment"), not page parts
                 }
                 if (e.normalName().equals("article") || e.normalName().equals("main")
                         || BoilerplateClassifier.contentContainerRank(e) >= 0) {
@@ -61,15 +68,24 @@ public final class PruneStep implements ExtractionStep {
 
             @Override
             public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && Heuristics.CODE_TAGS.contains(e.normalName())) {
+                    inCode[0]--;
+                }
                 return FilterResult.CONTINUE;
             }
         }, body);
 
         TextStats stats = TextStats.of(body);
-        page.stats = stats;
-        if (candidates.isEmpty()) {
-            return;
+        if (!candidates.isEmpty()) {
+            removeBoilerplate(body, candidates, containers, stats);
         }
+        TextStats.Stat bodyStat = stats.get(body);
+        page.setPruned(new PageContext.Pruned(stats, bodyStat.text, bodyStat.link));
+    }
+
+    /** Removes the candidates that the guards let go, keeping the statistics up to date. */
+    private static void removeBoilerplate(Element body, List<Element> candidates, List<Element> containers,
+            TextStats stats) {
         int pageChars = stats.get(body).text;
         Set<Element> holdsArticle = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element c : containers) {

@@ -21,16 +21,16 @@ public final class TextDateStep implements ExtractionStep {
 
     @Override
     public void apply(PageContext page) {
-        if (page.published != null) {
+        if (page.metadata().published() != null) {
             return;
         }
-        for (Block b : page.droppedBlocks) {
+        for (Block b : page.droppedBlocks()) {
             if (found(page, b)) {
                 return;
             }
         }
-        for (int i = 0; i < Math.min(TOP_BLOCKS, page.blocks.size()); i++) {
-            if (found(page, page.blocks.get(i))) {
+        for (int i = 0; i < Math.min(TOP_BLOCKS, page.blocks().size()); i++) {
+            if (found(page, page.blocks().get(i))) {
                 return;
             }
         }
@@ -42,7 +42,7 @@ public final class TextDateStep implements ExtractionStep {
         }
         DateValue v = dates.parseInText(b.text(), "text");
         if (v != null) {
-            page.published = v;
+            page.setTextDate(v);
             return true;
         }
         return false;

@@ -10,7 +10,7 @@ public final class TextUtil {
 
     /**
      * Collapses runs of whitespace (including no-break and other Unicode spaces) to one space, drops
-     * zero-width and soft-hyphen characters, trims, and NFC-normalises.
+     * zero-width and soft-hyphen characters, turns control characters into spaces, trims, and NFC-normalises.
      */
     public static String clean(CharSequence s) {
         StringBuilder sb = new StringBuilder(s.length());
@@ -21,7 +21,9 @@ public final class TextUtil {
             if (c == '\u200b' || c == '\u00ad' || c == '\ufeff' || c == '\u2060') {
                 continue;
             }
-            if (isSpace(c)) {
+            if (isSpace(c) || c < 0x20 || c >= 0x7f && c <= 0x9f) {
+                // control characters (a NUL from "&#0;", a stray C1 byte) are never text and a database refuses
+                // NUL; they sit between words, so they separate like a space
                 space = sb.length() > 0;
                 continue;
             }

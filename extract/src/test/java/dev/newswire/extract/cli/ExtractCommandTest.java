@@ -12,6 +12,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,11 @@ class ExtractCommandTest {
         assertEquals("Maria Lopez", a.get("authors").get(0).asText());
         assertEquals("2025-03-04", a.get("datePublished").asText());
         assertEquals("en", a.get("language").asText());
+        assertEquals("article", a.get("pageKind").asText());
+        List<String> fields = new ArrayList<>();
+        a.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("articleBody", "title", "authors", "datePublished", "language", "pageKind"), fields,
+                "the five benchmark fields keep their place; pageKind comes last");
         assertTrue(json.get("0002").get("articleBody").asText().contains("SEOUL, South Korea (AP)"));
     }
 
@@ -68,5 +75,30 @@ class ExtractCommandTest {
         assertTrue(report.contains("recall:    0.3333"), report);
         assertTrue(report.contains("F1:        0.5000"), report);
         assertTrue(report.contains("with output: 1"), report);
+    }
+
+    @Test
+    void evalScoresTextOnArticlesAndCountsPageKindsPerPageType() throws Exception {
+        Path pred = dir.resolve("pred.json");
+        Path truth = dir.resolve("truth.json");
+        Files.writeString(pred, "{\"a\":{\"articleBody\":\"one two three four five six\",\"pageKind\":\"article\"},"
+                + "\"f\":{\"articleBody\":\"a post\",\"pageKind\":\"forum\"},"
+                + "\"g\":{\"articleBody\":\"another post\",\"pageKind\":\"article\"}}");
+        Files.writeString(truth, "{\"a\":{\"articleBody\":\"one two three four five six\",\"pageType\":\"article\"},"
+                + "\"f\":{\"articleBody\":\"other words entirely here\",\"pageType\":\"forum\"},"
+                + "\"g\":{\"articleBody\":\"more other words here\",\"pageType\":\"forum\"}}");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            new CommandLine(new ExtractEvalCommand()).execute("--predictions", pred.toString(), "--truth", truth.toString());
+        } finally {
+            System.setOut(old);
+        }
+        String report = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("pages: 1 "), "only the article page is scored as text: " + report);
+        assertTrue(report.contains("F1:        1.0000"), report);
+        assertTrue(report.contains("forum: 1/2 flagged as not an article"), report);
+        assertTrue(report.contains("article: 0/1 flagged"), report);
     }
 }

@@ -15,17 +15,17 @@ class BlockExtractStepTest {
                 + "<figure><img src=a.jpg><figcaption>Photo: someone</figcaption></figure>"
                 + "<div class=\"share-buttons\">Share</div></div></body></html>",
                 new PruneStep(), new MainContentStep(), new BlockExtractStep());
-        List<String> texts = p.blocks.stream().map(Block::text).toList();
+        List<String> texts = p.blocks().stream().map(Block::text).toList();
         assertEquals(List.of("Heading", "First paragraph with a link and bold text.", "One", "Two", "Loose text",
                 "second line"), texts);
-        assertEquals("h2", p.blocks.get(0).tag());
-        assertEquals("a link".length(), p.blocks.get(1).linkChars(), 1);
+        assertEquals("h2", p.blocks().get(0).tag());
+        assertEquals("a link".length(), p.blocks().get(1).linkChars(), 1);
     }
 
     @Test
     void textIsNfcNormalised() {
         PageContext p = StepTestSupport.run("<html><body><p>Cafe\u0301 cre\u0300me</p></body></html>",
                 new PruneStep(), new MainContentStep(), new BlockExtractStep());
-        assertEquals("Caf\u00e9 cr\u00e8me", p.blocks.get(0).text());
+        assertEquals("Caf\u00e9 cr\u00e8me", p.blocks().get(0).text());
     }
 }

@@ -11,15 +11,16 @@ import org.junit.jupiter.api.Test;
 class BoilerplateFilterStepTest {
 
     private static List<String> filter(String title, List<String> authors, String... blocks) {
-        PageContext p = new PageContext(null);
-        p.title = title;
-        p.authors.addAll(authors);
+        PageContext p = PageContext.ofHtml(null, "");
+        p.setMetadata(new Metadata(title, null, null, null, null, null, null, authors, null, null, null));
+        List<Block> extracted = new ArrayList<>();
         for (String b : blocks) {
-            p.blocks.add(new Block(b, "p", 0));
+            extracted.add(new Block(b, "p", 0));
         }
+        p.setExtractedBlocks(extracted);
         new BoilerplateFilterStep().apply(p);
         List<String> out = new ArrayList<>();
-        p.blocks.forEach(b -> out.add(b.text()));
+        p.blocks().forEach(b -> out.add(b.text()));
         return out;
     }
 
@@ -41,15 +42,14 @@ class BoilerplateFilterStepTest {
     }
 
     @Test
-    void dropsLinkListsAndLongRepeats() {
-        PageContext p = new PageContext(null);
+    void withoutAClassifierDropsLinkBlocksAndLongRepeats() {
+        PageContext p = PageContext.ofHtml(null, "");
         String quote = "This is a long pull quote that the page repeats in large type in the middle of the story.";
-        p.blocks.add(new Block(quote, "p", 0));
-        p.blocks.add(new Block("Another story people are reading today", "li", 39));
-        p.blocks.add(new Block(quote, "blockquote", 0));
-        new BoilerplateFilterStep().apply(p);
-        assertEquals(1, p.blocks.size());
-        assertEquals(2, p.droppedBlocks.size());
+        p.setExtractedBlocks(List.of(new Block(quote, "p", 0),
+                new Block("Another story people are reading today", "li", 39), new Block(quote, "blockquote", 0)));
+        new BoilerplateFilterStep(null).apply(p);
+        assertEquals(1, p.blocks().size());
+        assertEquals(2, p.droppedBlocks().size());
     }
 
     @Test

@@ -40,9 +40,8 @@ class ParseStepTest {
         while (sb.length() < Heuristics.MAX_HTML_CHARS + 100_000) {
             sb.append("<p>filler text for a very long page</p>");
         }
-        PageContext page = new PageContext(null);
-        page.html = sb.toString();
+        PageContext page = PageContext.ofHtml(null, sb.toString());
         new ParseStep().apply(page);
-        assertTrue(page.doc.body().text().length() < Heuristics.MAX_HTML_CHARS);
+        assertTrue(page.doc().body().text().length() < Heuristics.MAX_HTML_CHARS);
     }
 }

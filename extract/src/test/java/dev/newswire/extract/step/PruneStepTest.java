@@ -9,7 +9,7 @@ class PruneStepTest {
 
     private static String pruned(String body) {
         PageContext p = StepTestSupport.run("<html><body>" + body + "</body></html>", new PruneStep());
-        return p.doc.body().text();
+        return p.doc().body().text();
     }
 
     @Test
@@ -58,6 +58,15 @@ class PruneStepTest {
     void keepsStreamedContentParkedInHiddenBoundaries() {
         String text = pruned("<div hidden id=\"S:0\">" + StepTestSupport.paragraphs(2, "Story") + "</div>");
         assertTrue(text.contains("Story 2"));
+    }
+
+    @Test
+    void classesInsideCodeAreSyntaxHighlightingNotBoilerplate() {
+        String text = pruned("<div class=\"entry-content\">" + StepTestSupport.paragraphs(3, "Story")
+                + "<pre><code><span class=\"hljs-comment\"># initialise the repository</span>\ngit init</code></pre></div>"
+                + "<div class=\"comments\">Great post!</div>");
+        assertTrue(text.contains("# initialise the repository"));
+        assertFalse(text.contains("Great post"));
     }
 
     @Test

@@ -14,8 +14,7 @@ final class StepTestSupport {
 
     /** A page parsed and passed through the given steps, in order. */
     static PageContext run(String html, ExtractionStep... steps) {
-        PageContext page = new PageContext("https://example.com/news/story");
-        page.html = html;
+        PageContext page = PageContext.ofHtml("https://example.com/news/story", html);
         new ParseStep().apply(page);
         for (ExtractionStep s : steps) {
             s.apply(page);
