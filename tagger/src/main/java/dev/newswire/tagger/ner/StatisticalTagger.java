@@ -109,15 +109,16 @@ public final class StatisticalTagger implements SequenceTagger {
                 sentenceOf[i] = k;
             }
         }
+        int[] allowed = new int[s.labels.length];
+        java.util.Arrays.fill(allowed, -1);
+        int[] without = new int[s.labels.length];
         for (Span span : Span.fromLabels(s.labels)) {
             int k = sentenceOf[span.start()];
             int from = starts[k];
             int to = doc.sentenceEnd(k);
-            int[] allowed = new int[s.labels.length];
-            java.util.Arrays.fill(allowed, from, to, -1);
             java.util.Arrays.fill(allowed, span.start(), span.end(), 1 << Label.O);
-            int[] without = new int[s.labels.length];
             Viterbi.decode(s.emissions, from, to, s.transitions, allowed, without);
+            java.util.Arrays.fill(allowed, span.start(), span.end(), -1);
             float margin = Viterbi.score(s.emissions, from, to, s.transitions, s.labels)
                     - Viterbi.score(s.emissions, from, to, s.transitions, without);
             java.util.Arrays.fill(confidence, span.start(), span.end(), margin);
