@@ -1,12 +1,10 @@
 package dev.newswire.tagger.link;
 
-import java.io.BufferedReader;
+import dev.newswire.tagger.ner.Lexicon;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
 
@@ -42,8 +40,8 @@ public record ResolverData(Set<String> governmentVerbs, Set<String> acronymSkips
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ResolverData(words("lexicon/government-verbs.txt"), words("lexicon/acronym-skips.txt"),
-                words("lexicon/leading-determiners.txt"),
+        return new ResolverData(Set.copyOf(Lexicon.readWords("government-verbs.txt")),
+                Set.copyOf(Lexicon.readWords("acronym-skips.txt")), Set.copyOf(Lexicon.readWords("leading-determiners.txt")),
                 Double.parseDouble(p.getProperty("salience.mentions")), Double.parseDouble(p.getProperty("salience.earliness")),
                 Integer.parseInt(p.getProperty("recall.min.name.length")),
                 Integer.parseInt(p.getProperty("acronym.min.length")), Integer.parseInt(p.getProperty("acronym.max.length")),
@@ -59,19 +57,4 @@ public record ResolverData(Set<String> governmentVerbs, Set<String> acronymSkips
         return in;
     }
 
-    private static Set<String> words(String name) {
-        Set<String> words = new HashSet<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(resource(name), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    words.add(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Set.copyOf(words);
-    }
 }

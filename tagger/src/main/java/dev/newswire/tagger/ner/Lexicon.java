@@ -147,7 +147,11 @@ public final class Lexicon {
         return titles.contains(word);
     }
 
-    private static Set<String> readWords(String resource) {
+    /**
+     * A word list of the classpath's {@code lexicon/} folder: one entry a line, {@code #} comments and blank
+     * lines skipped, gzip if the name ends in {@code .gz}.
+     */
+    public static Set<String> readWords(String resource) {
         Set<String> words = new HashSet<>();
         try (InputStream raw = Lexicon.class.getResourceAsStream(BASE + resource)) {
             if (raw == null) {
