@@ -46,6 +46,8 @@ public final class ArticleSearch {
     /** Most articles of a story returned. */
     public static final int MAX_STORY_ARTICLES = 1_000;
     private static final int SNIPPET_CHARS = 240;
+    // ts_headline parses all the text it is given: the passage is looked for in the first 8,000 characters only
+    private static final int HEADLINE_CHARS = 8_000;
 
     private static final String SORT_TIME = "coalesce(a.published_at, '-infinity'::timestamptz)";
     // The languages in the store (a loose index scan over articles_language), the query parsed in each one's
@@ -89,7 +91,7 @@ public final class ArticleSearch {
             }
             sql.add(" ORDER BY m.rank DESC, m.id LIMIT ?)", query.limit() + 1);
             sql.add(" SELECT a.id, a.url, a.title, a.published_at, a.host, a.language, a.story_id, a.duplicate_of, p.rank,"
-                    + " ts_headline(newswire_ts_config(a.language), left(a.text, 20000), " + OWN_QUERY + ","
+                    + " ts_headline(newswire_ts_config(a.language), left(a.text, " + HEADLINE_CHARS + "), " + OWN_QUERY + ","
                     + " 'MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \", StartSel=\"\", StopSel=\"\"')"
                     + " FROM page p JOIN articles a ON a.id = p.id ORDER BY p.rank DESC, p.id", query.text());
         } else {
