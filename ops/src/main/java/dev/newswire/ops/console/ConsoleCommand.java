@@ -41,14 +41,16 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ConsoleConfig config = new ConsoleConfig(options.settings());
+        String bindHost = host != null ? host : config.host();
+        ConsoleConfig.checkAccess(bindHost, config.tokens()); // before anything else: refuse an open console at once
         Map<String, Object> props = options.clientProps();
         try (Admin admin = KafkaClients.admin(props)) {
             // fail fast with a clear message; the console itself keeps retrying later outages
         }
-        ConsoleConfig config = new ConsoleConfig(options.settings());
         ConsoleServer.Database db = jdbcUrl != null ? new ConsoleServer.Database(jdbcUrl, null, null) : StoreLocator.find(options);
         CountDownLatch stop = new CountDownLatch(1);
-        try (ConsoleServer console = ConsoleServer.start(props, db, host != null ? host : config.host(),
+        try (ConsoleServer console = ConsoleServer.start(props, db, bindHost,
                 port != null ? port : config.port(), config.tokens(), Metrics.global())) {
             spec.commandLine().getErr().println("console: " + console.url() + " (Kafka " + props.get("bootstrap.servers")
                     + "); Ctrl-C to stop");
