@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -28,9 +29,10 @@ import javax.sql.DataSource;
  *
  * <p>Text queries use PostgreSQL full-text search over the generated {@code articles.search_vector} (title weighted
  * above text, each article in its language's text search configuration, GIN-indexed; see the sink's
- * {@code V3__search.sql}). A query is parsed in the configuration of every language in the store and the results
- * re-checked in each article's own, so "sanctions" finds the stemmed English "sanction" and German
- * "Sanktionen" alike, and ranks by {@code ts_rank}.
+ * {@code V3__search.sql}). A query is parsed in the configuration of every language in the store and the parses
+ * OR-ed, so "sanctions" finds the stemmed English "sanction" and "Sanktion" the German "Sanktionen", in one GIN index
+ * scan; ranked by {@code ts_rank}. Entity filters use the GIN-indexed {@code articles.entity_keys}, so a text query
+ * with an entity filter is the AND of two index scans.
  *
  * <pre>{@code
  * ArticleSearch search = new ArticleSearch(SearchDataSource.pool(jdbcUrl, user, password));
@@ -82,8 +84,8 @@ public final class ArticleSearch {
         Sql sql = new Sql();
         if (ranked) {
             sql.add(TSQUERY_CTE, query.text());
-            sql.add(", page AS (SELECT id, rank FROM (SELECT a.id, ts_rank(a.search_vector, " + OWN_QUERY + ", 1) AS rank"
-                    + " FROM articles a WHERE ", query.text());
+            sql.add(", page AS (SELECT id, rank FROM (SELECT a.id, ts_rank(a.search_vector, (SELECT q FROM tsq), 1) AS rank"
+                    + " FROM articles a WHERE ");
             filters(sql, query, true);
             sql.add(") m");
             if (after != null) {
@@ -303,21 +305,21 @@ public final class ArticleSearch {
     private static void filters(Sql sql, SearchQuery q, boolean ranked) {
         sql.add("TRUE");
         if (ranked) {
-            sql.add(" AND a.search_vector @@ (SELECT q FROM tsq) AND a.search_vector @@ " + OWN_QUERY, q.text());
+            sql.add(" AND a.search_vector @@ (SELECT q FROM tsq)");
         }
         if (!q.allPages()) {
             sql.add(" AND a.is_article IS NOT FALSE");
         }
+        // entity_keys (V3__search.sql): lower-cased names and ids, each also with its type; GIN-indexed
         for (String e : q.entities()) {
-            sql.add(" AND EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id"
-                    + " AND (e.kb_id = ? OR lower(e.name) = lower(?))", e, e);
             if (q.type() != null) {
-                sql.add(" AND e.type = ?", q.type());
+                sql.add(" AND a.entity_keys && ARRAY[?, ?]::text[]", q.type() + ":" + e.toLowerCase(Locale.ROOT), q.type() + ":" + e);
+            } else {
+                sql.add(" AND a.entity_keys && ARRAY[?, ?]::text[]", e.toLowerCase(Locale.ROOT), e);
             }
-            sql.add(")");
         }
         if (q.entities().isEmpty() && q.type() != null) {
-            sql.add(" AND EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.type = ?)", q.type());
+            sql.add(" AND a.entity_keys @> ARRAY[?]::text[]", "type:" + q.type());
         }
         if (q.host() != null) {
             sql.add(" AND (a.host = ? OR a.host LIKE ? ESCAPE '\\')", q.host(), "%." + q.host().replace("\\", "\\\\")

@@ -79,8 +79,12 @@ class ArticleSearchIT {
 
     @AfterAll
     static void stop() throws Exception {
-        pool.close();
-        db.close();
+        if (pool != null) {
+            pool.close();
+        }
+        if (db != null) {
+            db.close();
+        }
     }
 
     static Article.Entity entity(String type, String name, String id, int mentions) {

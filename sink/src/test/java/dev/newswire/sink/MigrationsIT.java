@@ -153,6 +153,9 @@ class MigrationsIT {
         assertEquals(1, count(url, "SELECT count(*) FROM articles WHERE language = 'de' AND search_vector @@ to_tsquery('german', 'sanktion')"));
         assertEquals(1, count(url, "SELECT count(*) FROM articles WHERE language IS NULL AND search_vector @@ to_tsquery('simple', 'sanctions')"));
         assertEquals("german", string(url, "SELECT newswire_ts_config('DE')::text"));
+        // and their entity keys, from the stored document
+        assertEquals("PERSON:kim jong un|PERSON:wikidata:Q56226|kim jong un|type:PERSON|wikidata:Q56226",
+                string(url, "SELECT array_to_string(entity_keys, '|') FROM articles WHERE language = 'en'"));
         assertEquals("simple", string(url, "SELECT newswire_ts_config('xx')::text"));
         assertEquals("simple", string(url, "SELECT newswire_ts_config(NULL)::text"));
         // The legacy table is left alone; the sink writes as before; a second start migrates nothing.
