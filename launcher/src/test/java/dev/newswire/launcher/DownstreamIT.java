@@ -114,7 +114,8 @@ class DownstreamIT {
         assertTrue(r.err().contains("3 articles read, 3 valid, 0 invalid"), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(3, lines.size(), r.out());
-        assertTrue(lines.stream().anyMatch(l -> l.contains(AP_TITLE) && l.contains("Vladimir Putin, Kim Jong Un")), r.out());
+        // the AP article with its most salient people (which three depends on the tagger)
+        assertTrue(lines.stream().anyMatch(l -> l.contains(AP_TITLE) && l.contains("Vladimir Putin") && l.contains("Kim Jong Un")), r.out());
     }
 
     @Test
@@ -177,7 +178,8 @@ class DownstreamIT {
         int code = cl.execute("search", "sanctions", "--jdbc-url", pipeline.jdbcUrl());
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().startsWith("━━ " + AP_TITLE + "\n"), out.toString());
-        assertTrue(out.toString().contains("People: Vladimir Putin, Kim Jong Un"), out.toString());
+        String people = out.toString().lines().filter(l -> l.strip().startsWith("People: ")).findFirst().orElse("");
+        assertTrue(people.contains("Vladimir Putin") && people.contains("Kim Jong Un"), out.toString());
         assertTrue(err.toString().contains("search: 1 article"), err.toString());
 
         out.getBuffer().setLength(0);
