@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 dev.newswire.ops.status.StatusCommand.class,
                 dev.newswire.ops.dlq.DlqCommand.class,
                 dev.newswire.ops.console.ConsoleCommand.class,
+                dev.newswire.ops.search.SearchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newswire implements Runnable {

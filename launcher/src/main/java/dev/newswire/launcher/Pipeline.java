@@ -11,6 +11,8 @@ import dev.newswire.model.CommonConfig;
 import dev.newswire.model.CommonOptions;
 import dev.newswire.model.EmbeddedDefault;
 import dev.newswire.model.TopicAdmin;
+import dev.newswire.metrics.Metrics;
+import dev.newswire.ops.console.ConsoleConfig;
 import dev.newswire.ops.console.ConsoleServer;
 import dev.newswire.sink.SinkApp;
 import dev.newswire.sink.SinkConfig;
@@ -98,8 +100,10 @@ public final class Pipeline implements AutoCloseable {
         }
         ingest = IngestServer.start(new IngestConfig(ingestSettings), publisher);
         started.add(ingest);
-        console = ConsoleServer.start(common.kafkaClientProps(), jdbcUrl(),
-                preferred ? freeOr(PREFERRED_CONSOLE_PORT) : 0);
+        ConsoleConfig consoleConfig = new ConsoleConfig(settings);
+        console = ConsoleServer.start(common.kafkaClientProps(), new ConsoleServer.Database(jdbcUrl(),
+                        settings.get(SinkConfig.JDBC_USER), settings.get(SinkConfig.JDBC_PASSWORD)),
+                consoleConfig.host(), preferred ? freeOr(consoleConfig.port()) : 0, consoleConfig.tokens(), Metrics.global());
         started.add(console);
     }
 

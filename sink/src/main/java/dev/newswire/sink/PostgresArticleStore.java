@@ -2,15 +2,12 @@ package dev.newswire.sink;
 
 import dev.newswire.model.Article;
 import dev.newswire.model.Json;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,14 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The article store in PostgreSQL: schema migration, idempotent upserts keyed by article id, and the sink's
+ * The article store in PostgreSQL: schema migration (Flyway, {@link Migrations}), idempotent upserts keyed by article id, and the sink's
  * consumed offsets written in the same transaction as the articles (so a crash between the write and the Kafka
  * offset commit neither loses nor doubles anything). Parameterised SQL only.
  */
 public final class PostgresArticleStore implements ArticleStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresArticleStore.class);
-    private static final List<String> MIGRATIONS = List.of("V1__articles.sql", "V2__stories.sql");
 
     private static final String UPSERT_ARTICLE = """
             INSERT INTO articles (id, url, canonical_url, host, site_name, title, byline, authors, published_at,
@@ -95,30 +91,10 @@ public final class PostgresArticleStore implements ArticleStore {
         return c;
     }
 
+    /** {@inheritDoc} With Flyway ({@link Migrations}), under its lock. */
     @Override
     public void migrate() throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
-            // Two sinks starting at once must not both migrate.
-            st.execute("LOCK TABLE schema_migrations IN EXCLUSIVE MODE");
-            for (String m : MIGRATIONS) {
-                try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM schema_migrations WHERE version = ?")) {
-                    q.setString(1, m);
-                    try (ResultSet rs = q.executeQuery()) {
-                        if (rs.next()) {
-                            continue;
-                        }
-                    }
-                }
-                st.execute(resource("/db/" + m));
-                try (PreparedStatement ins = c.prepareStatement("INSERT INTO schema_migrations (version) VALUES (?)")) {
-                    ins.setString(1, m);
-                    ins.executeUpdate();
-                }
-                LOG.info("Applied database migration {}", m);
-            }
-            c.commit();
-        }
+        Migrations.migrate(url, credentials);
     }
 
     @Override
@@ -264,16 +240,5 @@ public final class PostgresArticleStore implements ArticleStore {
     // PostgreSQL text cannot hold NUL characters.
     private static String stripNul(String s) {
         return s == null || s.indexOf('\0') < 0 ? s : s.replace("\0", "");
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = PostgresArticleStore.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + path, e);
-        }
     }
 }

@@ -3,8 +3,16 @@ package dev.newswire.ops.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpHandler;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.newswire.model.Json;
 import dev.newswire.metrics.Metrics;
+import dev.newswire.ops.api.BearerAuth;
+import dev.newswire.ops.api.StoreApi;
+import dev.newswire.search.ArticleSearch;
+import dev.newswire.search.SearchDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -21,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web console: a live feed of enriched articles with people and places highlighted, topic and lag tables,
- * throughput charts, the top entities of the last hour and the dead-letter browser. JDK HTTP server, static files
+ * The web console: search over the stored articles with entity facets and attention-over-time charts, a live feed
+ * of enriched articles with people and places highlighted, topic and lag tables, throughput charts, the top entities
+ * of the last hour and the dead-letter browser; and the read-only JSON API ({@link StoreApi}). JDK HTTP server, static files
  * from the classpath, no CDN. Crawled content is untrusted: the page renders it with DOM text nodes only, and the
  * Content-Security-Policy allows no inline script as a second line of defence.
  *
@@ -76,6 +85,31 @@ public final class ConsoleServer implements AutoCloseable {
      */
     public static ConsoleServer start(Map<String, ?> kafkaClientProps, String jdbcUrlOrNull, String host, int port,
                                       Metrics metricsOrNull) throws IOException {
+        return start(kafkaClientProps, jdbcUrlOrNull == null ? null : new Database(jdbcUrlOrNull, null, null), host, port,
+                List.of(), metricsOrNull);
+    }
+
+    /**
+     * The article store the console reads: stored-article counts and the search API ({@link StoreApi}).
+     *
+     * @param user     user, or null/empty to take it from the URL
+     * @param password password, or null/empty
+     */
+    public record Database(String jdbcUrl, String user, String password) {
+    }
+
+    /**
+     * Starts the console and the read-only API.
+     *
+     * @param databaseOrNull the article store, or null for none (the search API then answers 503)
+     * @param host           address to bind; any but a loopback address requires {@code tokens}
+     * @param tokens         bearer tokens the API and /metrics require; empty for none (loopback only)
+     * @throws IllegalArgumentException bound to a non-loopback address without tokens
+     */
+    public static ConsoleServer start(Map<String, ?> kafkaClientProps, Database databaseOrNull, String host, int port,
+                                      List<String> tokens, Metrics metricsOrNull) throws IOException {
+        ConsoleConfig.checkAccess(host, tokens);
+        String jdbcUrlOrNull = databaseOrNull == null ? null : databaseOrNull.jdbcUrl();
         Map<String, Object> props = new HashMap<>(kafkaClientProps);
         List<AutoCloseable> parts = new ArrayList<>();
         LiveArticles articles = new LiveArticles();
@@ -92,15 +126,25 @@ public final class ConsoleServer implements AutoCloseable {
             closeAll(parts);
             throw new IOException("console cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+        BearerAuth auth = new BearerAuth(tokens);
+        ArticleSearch search = null;
+        if (databaseOrNull != null) {
+            HikariDataSource pool = SearchDataSource.pool(databaseOrNull.jdbcUrl(), databaseOrNull.user(), databaseOrNull.password());
+            parts.add(pool);
+            search = new ArticleSearch(pool);
+        }
         server.createContext("/", ex -> serveStatic(ex));
-        server.createContext("/api/articles", ex -> json(ex, () -> articles.articles(intParam(ex, "limit", 50, 1, LiveArticles.KEEP))));
-        server.createContext("/api/entities", ex -> json(ex, () -> articles.topEntities(intParam(ex, "limit", 10, 1, 50))));
-        server.createContext("/api/status", ex -> json(ex, status::status));
-        server.createContext("/api/throughput", ex -> json(ex, status::throughput));
-        server.createContext("/api/deadletters", ex -> json(ex, () -> deadLetters.list(param(ex, "reason"),
-                intParam(ex, "limit", 100, 1, LiveDeadLetters.KEEP))));
+        // what the pipeline is doing now, from Kafka (the live feed and the top entities of the last hour)
+        add(server, "/api/live/articles", ex -> json(ex, () -> articles.articles(intParam(ex, "limit", 50, 1, LiveArticles.KEEP))), auth);
+        add(server, "/api/live/entities", ex -> json(ex, () -> articles.topEntities(intParam(ex, "limit", 10, 1, 50))), auth);
+        add(server, "/api/status", ex -> json(ex, status::status), auth);
+        add(server, "/api/throughput", ex -> json(ex, status::throughput), auth);
+        add(server, "/api/deadletters", ex -> json(ex, () -> deadLetters.list(param(ex, "reason"),
+                intParam(ex, "limit", 100, 1, LiveDeadLetters.KEEP))), auth);
+        // what the store holds: search, articles, stories, entities
+        StoreApi.register(server, search, auth);
         if (metricsOrNull != null) {
-            server.createContext("/metrics", metricsOrNull.handler());
+            add(server, "/metrics", metricsOrNull.handler(), auth);
         }
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "newswire-console-http");
@@ -110,8 +154,13 @@ public final class ConsoleServer implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         ConsoleServer console = new ConsoleServer(server, executor, parts);
-        LOG.info("Web console at http://{}:{}/", host, console.port());
+        LOG.info("Web console at http://{}:{}/{}", host, console.port(), auth.enabled() ? " (bearer token required for /api and /metrics)" : "");
         return console;
+    }
+
+    private static void add(HttpServer server, String path, HttpHandler handler, Filter auth) {
+        HttpContext c = server.createContext(path, handler);
+        c.getFilters().add(auth);
     }
 
     /** The port the console listens on. */

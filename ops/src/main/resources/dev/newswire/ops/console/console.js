@@ -31,9 +31,26 @@ function safeLink(url, text) {
   return el('span', null, text);
 }
 
+// A console bound to a non-loopback address needs a bearer token for its API: open it once as
+// http://HOST:8471/#token=TOKEN; the token is kept for this tab only and taken out of the address bar.
+const TOKEN = (() => {
+  const m = location.hash.match(/(?:^#|&)token=([^&]+)/);
+  if (m) {
+    sessionStorage.setItem('newswire.token', decodeURIComponent(m[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem('newswire.token');
+})();
+
 async function getJson(path) {
-  const res = await fetch(path, { cache: 'no-store' });
-  if (!res.ok) throw new Error(path + ': HTTP ' + res.status);
+  const headers = TOKEN ? { Authorization: 'Bearer ' + TOKEN } : {};
+  const res = await fetch(path, { cache: 'no-store', headers });
+  if (res.status === 401) throw new Error('this console needs a token: open it as ' + location.origin + '/#token=YOUR_TOKEN');
+  if (!res.ok) {
+    let message = 'HTTP ' + res.status;
+    try { message = (await res.json()).error || message; } catch (e) { /* not JSON */ }
+    throw new Error(message);
+  }
   return res.json();
 }
 
@@ -93,7 +110,7 @@ function renderArticle(a) {
 }
 
 async function refreshArticles() {
-  const data = await getJson('api/articles?limit=30');
+  const data = await getJson('api/live/articles?limit=30');
   if (data.latestSeq === latestSeq) return;
   latestSeq = data.latestSeq;
   const feed = document.getElementById('feed');
@@ -203,7 +220,7 @@ async function refreshThroughput() {
 // ---- entities -------------------------------------------------------------------------------------------
 
 async function refreshEntities() {
-  const data = await getJson('api/entities?limit=10');
+  const data = await getJson('api/live/entities?limit=10');
   for (const kind of ['people', 'places', 'organizations']) {
     const list = document.getElementById('top-' + kind);
     clear(list);
@@ -237,6 +254,176 @@ async function refreshDeadLetters() {
   }
 }
 
+// ---- search over the store ------------------------------------------------------------------------------
+
+const search = { params: null, next: null };
+
+function searchParams() {
+  const p = new URLSearchParams();
+  const q = document.getElementById('search-q').value.trim();
+  const entity = document.getElementById('search-entity').value.trim();
+  const since = document.getElementById('search-since').value;
+  if (q) p.set('q', q);
+  if (entity) p.set('entity', entity);
+  if (since) p.set('since', since);
+  return p;
+}
+
+function entityChip(e) {
+  const type = String(e.type || 'MISC').toLowerCase();
+  const known = ['person', 'location', 'organization'].includes(type) ? type : 'misc';
+  const b = el('button', { type: 'button', class: 'chip ' + known, title: String(e.id || e.type || '') }, String(e.name));
+  b.addEventListener('click', () => chooseEntity(String(e.id || e.name), String(e.name)));
+  return b;
+}
+
+function renderResult(a) {
+  const box = el('article', { class: 'result', 'data-id': String(a.id || '') });
+  box.appendChild(el('h3', { class: 'article-title' }, safeLink(a.url, String(a.title || '(no title)'))));
+  const meta = [fmtTime(a.publishedAt), String(a.host || ''), a.language ? '[' + a.language + ']' : '',
+    a.duplicateOf ? 'copy' : ''].filter(Boolean).join(' · ');
+  box.appendChild(el('div', { class: 'article-meta' }, meta));
+  if (a.snippet) box.appendChild(el('p', { class: 'result-snippet' }, String(a.snippet)));
+  const chips = el('div', { class: 'result-entities' });
+  for (const e of (a.entities || []).slice(0, 12)) chips.appendChild(entityChip(e));
+  box.appendChild(chips);
+  return box;
+}
+
+async function runSearch(more) {
+  const summary = document.getElementById('search-summary');
+  const results = document.getElementById('search-results');
+  const moreButton = document.getElementById('search-more');
+  if (!more) {
+    search.params = searchParams();
+    search.next = null;
+    history.replaceState(null, '', location.pathname + (search.params.toString() ? '?' + search.params : ''));
+  }
+  const p = new URLSearchParams(search.params);
+  p.set('limit', '20');
+  if (more && search.next) p.set('cursor', search.next);
+  try {
+    const [page, facets] = await Promise.all([getJson('api/articles?' + p),
+      more ? null : getJson('api/entities/top?limit=30&' + search.params)]);
+    if (!more) {
+      clear(results);
+      renderFacets(facets.entities || []);
+    }
+    for (const a of page.articles) results.appendChild(renderResult(a));
+    search.next = page.next;
+    moreButton.hidden = !page.next;
+    const shown = results.querySelectorAll('.result').length;
+    const q = search.params.get('q');
+    const entity = search.params.get('entity');
+    summary.textContent = shown + (page.next ? '+' : '') + ' article' + (shown === 1 ? '' : 's')
+      + (q ? ' for “' + q + '”' : '') + (entity ? ' mentioning ' + entity : '');
+    summary.className = 'muted';
+    document.body.setAttribute('data-searched', String(shown));
+  } catch (e) {
+    summary.textContent = 'search failed: ' + e.message;
+    summary.className = 'error';
+    document.body.setAttribute('data-searched', 'error');
+  }
+}
+
+function renderFacets(entities) {
+  for (const type of ['person', 'location', 'organization']) {
+    const list = document.getElementById('facet-' + type);
+    clear(list);
+    for (const e of entities.filter(x => String(x.type).toLowerCase() === type).slice(0, 8)) {
+      const b = el('button', { type: 'button', class: 'facet', title: String(e.id || '') }, String(e.name));
+      b.addEventListener('click', () => {
+        document.getElementById('search-entity').value = String(e.id || e.name);
+        runSearch(false);
+        chooseEntity(String(e.id || e.name), String(e.name));
+      });
+      list.appendChild(el('li', null, b, ' ', el('span', { class: 'muted' }, '(' + e.articles + ')')));
+    }
+  }
+}
+
+// ---- attention over time --------------------------------------------------------------------------------
+
+const attention = { entity: null, label: null };
+
+function chooseEntity(entity, label) {
+  attention.entity = entity;
+  attention.label = label;
+  refreshAttention();
+}
+
+async function refreshAttention() {
+  if (!attention.entity) return;
+  const box = document.getElementById('attention');
+  const bucket = document.getElementById('attention-bucket').value;
+  const p = new URLSearchParams({ entity: attention.entity, bucket });
+  const since = (search.params && search.params.get('since')) || '';
+  if (since) p.set('since', since);
+  box.hidden = false;
+  document.getElementById('attention-entity').textContent = attention.label || attention.entity;
+  const range = document.getElementById('attention-range');
+  try {
+    const t = await getJson('api/entities/timeline?' + p);
+    drawAttention(document.getElementById('attention-chart'), t.points || [], bucket);
+    range.textContent = t.points.length ? fmtTime(t.since) + ' – ' + fmtTime(t.until) + ' · '
+      + t.points.reduce((n, x) => n + x.articles, 0) + ' articles, '
+      + t.points.reduce((n, x) => n + x.mentions, 0) + ' mentions' : 'no mentions';
+    range.className = 'muted small';
+    const body = document.querySelector('#attention-table tbody');
+    clear(body);
+    for (const x of t.points.filter(x => x.articles > 0)) {
+      body.appendChild(el('tr', null, el('td', null, fmtTime(x.t)), el('td', { class: 'num' }, x.articles), el('td', { class: 'num' }, x.mentions)));
+    }
+  } catch (e) {
+    range.textContent = 'timeline failed: ' + e.message;
+    range.className = 'error';
+  }
+}
+
+/** Bars of articles per bucket, with the mentions as a line over them. */
+function drawAttention(canvas, points, bucket) {
+  const ctx = canvas.getContext('2d');
+  const w = canvas.width, h = canvas.height, left = 34, bottom = 18, top = 10;
+  ctx.clearRect(0, 0, w, h);
+  canvas.setAttribute('data-points', String(points.length));
+  canvas.setAttribute('data-articles', String(points.reduce((n, p) => n + p.articles, 0)));
+  ctx.font = '10px sans-serif';
+  ctx.fillStyle = '#6b7280';
+  if (!points.length) {
+    ctx.fillText('no mentions', left, h / 2);
+    return;
+  }
+  const max = Math.max(1, ...points.map(p => p.articles));
+  const maxM = Math.max(1, ...points.map(p => p.mentions));
+  const step = (w - left - 4) / points.length;
+  const y = v => h - bottom - (h - bottom - top) * v / max;
+  ctx.fillText(String(max), 4, top + 8);
+  ctx.fillText('0', 4, h - bottom);
+  ctx.fillStyle = 'rgba(37, 99, 235, 0.55)';
+  points.forEach((p, i) => {
+    const bar = Math.min(48, Math.max(1, step - 1));
+    if (p.articles > 0) ctx.fillRect(left + i * step + (step - bar) / 2, y(p.articles), bar, h - bottom - y(p.articles));
+  });
+  ctx.beginPath();
+  points.forEach((p, i) => {
+    const px = left + i * step + step / 2, py = h - bottom - (h - bottom - top) * p.mentions / maxM;
+    i ? ctx.lineTo(px, py) : ctx.moveTo(px, py);
+  });
+  ctx.strokeStyle = '#b45309';
+  ctx.lineWidth = 1.2;
+  ctx.stroke();
+  ctx.fillStyle = '#6b7280';
+  const label = iso => bucket === 'hour' ? fmtTime(iso).slice(0, 16) : fmtTime(iso).slice(0, 10);
+  ctx.fillText(label(points[0].t), left, h - 4);
+  const last = label(points[points.length - 1].t);
+  ctx.fillText(last, w - 4 - ctx.measureText(last).width, h - 4);
+  ctx.strokeStyle = '#e5e7eb';
+  ctx.beginPath();
+  ctx.moveTo(left, h - bottom + 0.5);
+  ctx.lineTo(w, h - bottom + 0.5);
+  ctx.stroke();
+}
+
 // ---- loop -----------------------------------------------------------------------------------------------
 
 async function refreshAll() {
@@ -253,6 +440,26 @@ async function refreshAll() {
 
 document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('dlq-reason').addEventListener('change', () => refreshDeadLetters());
+  document.getElementById('search-form').addEventListener('submit', ev => {
+    ev.preventDefault();
+    runSearch(false);
+    const entity = document.getElementById('search-entity').value.trim();
+    if (entity) chooseEntity(entity, entity);
+  });
+  document.getElementById('search-more').addEventListener('click', () => runSearch(true));
+  document.getElementById('attention-bucket').addEventListener('change', () => refreshAttention());
+  // a search in the address (?q=…&entity=…&since=…) runs on load, so that searches can be linked to
+  const initial = new URLSearchParams(location.search);
+  if (initial.has('q') || initial.has('entity')) {
+    document.getElementById('search-q').value = initial.get('q') || '';
+    document.getElementById('search-entity').value = initial.get('entity') || '';
+    const since = initial.get('since') || '';
+    const select = document.getElementById('search-since');
+    if (since && ![...select.options].some(o => o.value === since)) select.appendChild(el('option', { value: since }, since));
+    select.value = since;
+    runSearch(false);
+    if (initial.get('entity')) chooseEntity(initial.get('entity'), initial.get('entity'));
+  }
   refreshAll();
   setInterval(refreshAll, REFRESH_MS);
 });

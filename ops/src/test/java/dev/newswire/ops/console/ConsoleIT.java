@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newswire.embedded.Directories;
+import dev.newswire.embedded.EmbeddedDatabase;
 import dev.newswire.embedded.EmbeddedKafka;
+import dev.newswire.sink.PostgresArticleStore;
 import dev.newswire.model.Article;
 import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
@@ -47,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web console in headless Chromium (Debian packages {@code chromium}; {@code .ci/run} installs it) against a
- * real broker: the feed shows the articles with their people and places highlighted, the tables and the dead-letter
+ * real broker and PostgreSQL: a search shows results, entity facets and the attention chart; the feed shows the articles with their people and places highlighted, the tables and the dead-letter
  * browser fill in, and hostile titles and text render as text (no element created, no script run).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES) // a safety net against a hung browser, not a timed assertion
@@ -63,7 +65,12 @@ class ConsoleIT {
             "Before " + XSS_TITLE + " Kim Jong Un was seen in Wonsan. <b>bold</b> <iframe src=\"https://evil.example\"></iframe>",
             person("Kim Jong Un", "Kim Jong Un"), place("Wonsan", "Wonsan"));
 
+    // an entity whose canonical name is hostile too: it shows in the result chips and the facets
+    static final Article HOSTILE_ENTITY = article("https://evil.example/entity", "A harmless title", "en",
+            "Mallory met Kim Jong Un.", person(XSS_TITLE, "Mallory"), person("Kim Jong Un", "Kim Jong Un"));
+
     static EmbeddedKafka kafka;
+    static EmbeddedDatabase db;
     static ConsoleServer console;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -71,6 +78,10 @@ class ConsoleIT {
     static void start() throws Exception {
         assertTrue(Files.isExecutable(Path.of(CHROMIUM)), "headless Chromium is needed: apt-get install -y chromium");
         kafka = EmbeddedKafka.startTemporary();
+        db = EmbeddedDatabase.startTemporary();
+        PostgresArticleStore store = new PostgresArticleStore(db.jdbcUrl(), "", "");
+        store.migrate();
+        store.write(List.of(KIM, HOSTILE, HOSTILE_ENTITY), "ops-it", Topics.ARTICLES, Map.of(0, 3L));
         TopicAdmin.ensureTopics(Map.of("bootstrap.servers", kafka.bootstrapServers()), 3, (short) 1);
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
@@ -82,9 +93,10 @@ class ConsoleIT {
                     new IllegalArgumentException("invalid JSON near <img src=x onerror=alert(3)>"), Topics.RAW, 1, 17);
             p.send(dead).get();
         }
-        console = ConsoleServer.start(Map.of("bootstrap.servers", kafka.bootstrapServers()), null, "127.0.0.1", 0, new Metrics(false));
+        console = ConsoleServer.start(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new ConsoleServer.Database(db.jdbcUrl(), null, null), "127.0.0.1", 0, List.of(), new Metrics(false));
         // the console follows the topics in the background: wait until it has read what was published
-        while (api("api/articles").get("articles").size() < 2 || api("api/deadletters").get("total").asInt() < 1
+        while (api("api/live/articles").get("articles").size() < 2 || api("api/deadletters").get("total").asInt() < 1
                 || !"ok".equals(api("api/status").path("state").asText())) {
             Thread.sleep(200);
         }
@@ -98,6 +110,64 @@ class ConsoleIT {
         if (kafka != null) {
             kafka.close();
         }
+        if (db != null) {
+            try {
+                db.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    static String query(String params) {
+        return console.url() + "?" + params;
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Test
+    void searchShowsResultsFacetsAndTheAttentionChart() throws Exception {
+        Document dom = Jsoup.parse(chromium("--dump-dom", query("entity=" + enc("Kim Jong Un"))));
+        assertEquals("3", dom.body().attr("data-searched"), dom.select("#search-section").outerHtml());
+        List<Element> results = dom.select("#search-results article.result");
+        assertEquals(Set.of(KIM.id(), HOSTILE.id(), HOSTILE_ENTITY.id()), new HashSet<>(results.stream().map(r -> r.attr("data-id")).toList()));
+        Element kim = results.stream().filter(r -> r.attr("data-id").equals(KIM.id())).findFirst().orElseThrow();
+        assertEquals(KIM.title(), kim.selectFirst(".article-title").text());
+        assertEquals(List.of("Kim Jong Un", "Vladimir Putin", "Pyongyang"), kim.select("button.chip").eachText());
+        // facets: the people, places and organisations of the results, with their article counts
+        assertTrue(dom.select("#facet-person li").eachText().contains("Kim Jong Un (3)"), dom.select("#search-facets").outerHtml());
+        assertTrue(dom.select("#facet-location li").eachText().contains("Pyongyang (1)"));
+        assertTrue(dom.select("#facet-person li").eachText().contains(XSS_TITLE + " (1)"), "a hostile entity name as text");
+        // attention over time: a chart with every day from the first mention, and its data as a table
+        Element chart = dom.selectFirst("#attention-chart");
+        assertEquals("3", chart.attr("data-articles"), chart.outerHtml());
+        assertTrue(Integer.parseInt(chart.attr("data-points")) >= 1);
+        assertFalse(dom.selectFirst("#attention").hasAttr("hidden"));
+        assertEquals(List.of("2026-11-28 00:00:00Z 3 4"), dom.select("#attention-table tbody tr").eachText());
+        assertNoInjectedContent(dom);
+    }
+
+    @Test
+    void hostileQueriesAreShownAsText() throws Exception {
+        Document dom = Jsoup.parse(chromium("--dump-dom", query("q=" + enc(XSS_TITLE) + "&entity=" + enc(XSS_TITLE))));
+        String summary = dom.selectFirst("#search-summary").text();
+        assertTrue(summary.contains("for “" + XSS_TITLE + "”"), summary);
+        assertEquals(XSS_TITLE, dom.selectFirst("#attention-entity").text());
+        assertNoInjectedContent(dom);
+        // a text query finds the hostile article by its words, and shows its title and snippet as text
+        Document found = Jsoup.parse(chromium("--dump-dom", query("q=" + enc("seen in Wonsan"))));
+        assertEquals("1", found.body().attr("data-searched"), found.select("#search-section").outerHtml());
+        assertEquals(XSS_TITLE, found.selectFirst("#search-results .article-title").text());
+        assertTrue(found.selectFirst("#search-results .result-snippet").text().contains("Wonsan"));
+        assertNoInjectedContent(found);
+    }
+
+    private static void assertNoInjectedContent(Document dom) {
+        assertTrue(dom.select("img, iframe, b").isEmpty(), dom.select("img, iframe, b").outerHtml());
+        assertEquals(List.of("console.js"), dom.select("script").eachAttr("src"), "only the console's own script");
+        assertFalse(dom.body().hasAttr("data-pwned"), "a hostile script or handler ran: " + dom.body().attr("data-pwned"));
     }
 
     @Test
@@ -140,7 +210,7 @@ class ConsoleIT {
     @Test
     void screenshotShowsARenderedPage(@TempDir Path shot) throws Exception {
         Path png = shot.resolve("console.png");
-        chromium("--screenshot=" + png, "--window-size=1280,2000", console.url());
+        chromium("--screenshot=" + png, "--window-size=1280,2000", query("entity=" + enc("Kim Jong Un")));
         assertTrue(Files.size(png) > 20_000, "a rendered page, not a blank one: " + Files.size(png) + " bytes");
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(1280, image.getWidth());
