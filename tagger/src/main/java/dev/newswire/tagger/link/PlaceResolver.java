@@ -23,21 +23,38 @@ final class PlaceResolver {
     private final Nationalities nationalities;
     private final Set<String> governmentVerbs;
 
-    PlaceResolver(Gazetteer gazetteer, Nationalities nationalities, ResolverData data) {
+    PlaceResolver(Gazetteer gazetteer, Nationalities nationalities, ResolverData data, PlaceWeights weights) {
         this.gazetteer = gazetteer;
-        this.linker = new PlaceLinker(gazetteer);
+        this.linker = new PlaceLinker(gazetteer, weights);
         this.nationalities = nationalities;
         this.governmentVerbs = data.governmentVerbs();
     }
 
-    void resolve(RawMention m, List<Token> tokens, Set<String> articleCountries, Clusters clusters) {
-        Place linked = null;
-        if (followedByState(m, tokens)) {
-            linked = linker.link(m.text() + " state", articleCountries);
+    /** The reading of each place mention, decided for the whole article at once ({@link PlaceLinker}). */
+    java.util.Map<RawMention, Place> link(List<RawMention> mentions, List<Token> tokens, Set<String> articleCountries,
+                                          String host) {
+        List<PlaceLinker.PlaceName> names = new java.util.ArrayList<>();
+        List<RawMention> places = new java.util.ArrayList<>();
+        for (RawMention m : mentions) {
+            if (m.type() != EntityType.LOCATION) {
+                continue;
+            }
+            String name = m.text();
+            if (followedByState(m, tokens) && !linker.candidates(name + " state").isEmpty()) {
+                name = name + " state"; // "Washington state" takes the state reading
+            }
+            names.add(new PlaceLinker.PlaceName(name, m.tokenStart(), m.tokenEnd()));
+            places.add(m);
         }
-        if (linked == null) {
-            linked = linker.link(m.text(), articleCountries);
+        List<Place> readings = linker.resolve(names, tokens, articleCountries, host);
+        java.util.Map<RawMention, Place> out = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < places.size(); i++) {
+            out.put(places.get(i), readings.get(i));
         }
+        return out;
+    }
+
+    void resolve(RawMention m, Place linked, List<Token> tokens, Set<String> articleCountries, Clusters clusters) {
         Place place = linked != null ? linked : countryByShorthand(m.text(), articleCountries);
         Cluster cluster;
         if (place != null) {
