@@ -66,7 +66,7 @@ public final class EntityResolver {
     public List<Entity> resolve(String text, List<Token> tokens, List<RawMention> mentions, String host) {
         List<RawMention> typed = typeCorrector.correct(trimmer.trim(text, tokens, mentions), tokens);
         Clusters clusters = new Clusters();
-        List<RawMention> rest = people.resolve(typed, clusters);
+        List<RawMention> rest = places.withRegionAbbreviations(text, tokens, people.resolve(typed, clusters));
         Set<String> articleCountries = places.countriesNamed(rest);
         java.util.Map<RawMention, dev.newswire.tagger.gazetteer.Place> readings = places.link(rest, tokens, articleCountries, host);
         for (RawMention m : rest) {

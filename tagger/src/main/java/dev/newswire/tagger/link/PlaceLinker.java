@@ -144,11 +144,12 @@ public final class PlaceLinker {
                 kept++;
             }
         }
-        String region = name.indexOf('.') > 0 ? gazetteer.regionByAbbreviation(name) : null;
+        boolean postal = name.length() == 2 && Character.isUpperCase(name.charAt(0)) && Character.isUpperCase(name.charAt(1));
+        String region = name.indexOf('.') > 0 || postal ? gazetteer.regionByAbbreviation(name) : null;
         if (region != null) {
             Place division = division(region);
             if (division != null) {
-                add(byId, new Candidate(division, true, false));
+                add(byId, new Candidate(division, false, false));
             }
         }
         return new ArrayList<>(byId.values());

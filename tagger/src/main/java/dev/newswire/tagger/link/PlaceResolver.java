@@ -30,6 +30,56 @@ final class PlaceResolver {
         this.governmentVerbs = data.governmentVerbs();
     }
 
+    /**
+     * Region abbreviations after a place and a comma ("EDMONTON, Ky. (WBKO)", "Austin, TX"): a place mention
+     * written without the abbreviation's period ("Ky") takes it, and an abbreviation the tagger missed
+     * becomes a place mention. Mentions come back in text order.
+     */
+    List<RawMention> withRegionAbbreviations(String text, List<Token> tokens, List<RawMention> mentions) {
+        java.util.BitSet covered = new java.util.BitSet(tokens.size());
+        for (RawMention m : mentions) {
+            covered.set(m.tokenStart(), m.tokenEnd());
+        }
+        List<RawMention> out = new java.util.ArrayList<>(mentions.size() + 2);
+        List<RawMention> added = new java.util.ArrayList<>();
+        for (RawMention m : mentions) {
+            if (m.type() == EntityType.LOCATION && m.tokenEnd() == m.tokenStart() + 1 && m.tokenStart() > 0
+                    && ",".equals(tokens.get(m.tokenStart() - 1).text()) && m.tokenEnd() < tokens.size()
+                    && ".".equals(tokens.get(m.tokenEnd()).text()) && tokens.get(m.tokenEnd()).start() == m.end()
+                    && gazetteer.regionByAbbreviation(m.text() + ".") != null) {
+                Token dot = tokens.get(m.tokenEnd());
+                out.add(new RawMention(m.type(), m.tokenStart(), m.tokenEnd() + 1, m.start(), dot.end(),
+                        text.substring(m.start(), dot.end()), new String[]{m.text() + "."}));
+                covered.set(m.tokenEnd());
+                continue;
+            }
+            out.add(m);
+            if (m.type() != EntityType.LOCATION || m.tokenEnd() + 1 >= tokens.size() || !",".equals(tokens.get(m.tokenEnd()).text())) {
+                continue;
+            }
+            int k = m.tokenEnd() + 1;
+            if (covered.get(k)) {
+                continue;
+            }
+            Token t = tokens.get(k);
+            boolean dotted = k + 1 < tokens.size() && ".".equals(tokens.get(k + 1).text()) && tokens.get(k + 1).start() == t.end();
+            String form = dotted ? t.text() + "." : t.text();
+            boolean postal = !dotted && t.text().length() == 2 && Character.isUpperCase(t.text().charAt(0))
+                    && Character.isUpperCase(t.text().charAt(1));
+            if ((dotted || postal || t.text().endsWith(".")) && gazetteer.regionByAbbreviation(form) != null) {
+                int end = dotted ? tokens.get(k + 1).end() : t.end();
+                added.add(new RawMention(EntityType.LOCATION, k, dotted ? k + 2 : k + 1, t.start(), end,
+                        text.substring(t.start(), end), new String[]{form}));
+                covered.set(k, dotted ? k + 2 : k + 1);
+            }
+        }
+        if (!added.isEmpty()) {
+            out.addAll(added);
+            out.sort(java.util.Comparator.comparingInt(RawMention::start));
+        }
+        return out;
+    }
+
     /** The reading of each place mention, decided for the whole article at once ({@link PlaceLinker}). */
     java.util.Map<RawMention, Place> link(List<RawMention> mentions, List<Token> tokens, Set<String> articleCountries,
                                           String host) {
