@@ -42,6 +42,7 @@ public final class Gazetteer {
     private final Map<String, KnownEntity> knownByName = new HashMap<>();
     private final Map<String, String> regionAbbreviations = new HashMap<>();
     private final Map<String, Long> countryGeonamesIds = new HashMap<>();
+    private final java.util.Set<String> ordinaryRegionNames = new java.util.HashSet<>();
     private PlaceTable table = PlaceTable.empty();
 
     private Gazetteer() {
@@ -156,6 +157,14 @@ public final class Gazetteer {
     /** The country this demonym ("North Korean", "Russians") refers to, or null. */
     public Country countryByDemonym(String demonym) {
         return countriesByDemonym.get(key(demonym));
+    }
+
+    /**
+     * True for a division name that reads as an ordinary word or given name ("Central", "Michael", see
+     * admin-regions.tsv.gz): never a place on its own.
+     */
+    public boolean isOrdinaryRegionName(String name) {
+        return ordinaryRegionNames.contains(key(name));
     }
 
     /** The GeoNames id of the country with this ISO 3166-1 alpha-2 code, or null. */
@@ -289,6 +298,9 @@ public final class Gazetteer {
             }
             Place p = new Place("geonames:" + f[0], f[1], f[2].intern(), "ADM1", 0, Double.NaN, Double.NaN);
             boolean ordinary = "ordinary".equals(field(f, 4));
+            if (ordinary) {
+                ordinaryRegionNames.add(keys.get(0));
+            }
             for (int i = ordinary ? 1 : 0; i < keys.size(); i++) {
                 addPlaceByKey(keys.get(i), p);
             }

@@ -33,6 +33,8 @@ import java.util.Set;
  */
 public final class PlaceLinker {
 
+    /** A division named like its seat yields to the city when the city holds at least this share of its people. */
+    static final double NAMESAKE_SEAT_SHARE = 0.2;
     /** Candidates kept per name, the most populous first. */
     static final int MAX_CANDIDATES = 40;
     private static final Set<String> GENERIC_US_DOMAINS = Set.of("com", "org", "net", "edu", "gov", "us", "mil");
@@ -87,8 +89,8 @@ public final class PlaceLinker {
      */
     public List<Place> resolve(List<PlaceName> names, List<Token> tokens, Set<String> articleCountries, String host) {
         List<Choice> choices = choices(names, tokens, articleCountries, host);
-        Place[] first = readings(choices, null);
-        Place[] second = readings(choices, first);
+        Place[] first = readings(choices, null, articleCountries);
+        Place[] second = readings(choices, first, articleCountries);
         List<Place> out = new ArrayList<>(names.size());
         for (Place p : second) {
             out.add(p);
@@ -102,11 +104,11 @@ public final class PlaceLinker {
      */
     public List<Choice> choicesInContext(List<PlaceName> names, List<Token> tokens, Set<String> articleCountries, String host) {
         List<Choice> choices = choices(names, tokens, articleCountries, host);
-        Place[] first = readings(choices, null);
+        Place[] first = readings(choices, null, articleCountries);
         for (int i = 0; i < choices.size(); i++) {
             Choice c = choices.get(i);
             for (int k = 0; k < c.candidates().size(); k++) {
-                fillContext(c.features()[k], c.candidates().get(k).place(), i, choices, first);
+                fillContext(c.features()[k], c.candidates().get(k).place(), i, choices, first, articleCountries);
             }
         }
         return choices;
@@ -131,12 +133,16 @@ public final class PlaceLinker {
                 ranked.add(new int[]{e >>> 1, e & 1});
             }
             ranked.sort((a, b) -> Long.compare(table.population(b[0]), table.population(a[0])));
+            boolean ordinary = gazetteer.isOrdinaryRegionName(name);
             int kept = 0;
             for (int[] r : ranked) {
                 if (kept >= MAX_CANDIDATES) {
                     break;
                 }
                 Place p = table.place(r[0]);
+                if (p.featureType().startsWith("ADM") && ordinary) {
+                    continue; // "Central", "Michael": only with more words ("Central Region") a division
+                }
                 if (r[1] == 1 && !isDivisionOrSeat(p) && p.population() < 1000 && ranked.size() > 1) {
                     continue; // a small place's old or foreign name is rarely what an article means
                 }
@@ -152,7 +158,38 @@ public final class PlaceLinker {
                 add(byId, new Candidate(division, false, false));
             }
         }
-        return new ArrayList<>(byId.values());
+        return withoutNamesakeDivisions(new ArrayList<>(byId.values()));
+    }
+
+    /**
+     * Drops a division named like the city that is its seat and holds a good part of its people ("Seoul",
+     * "Pyongyang", "Ankara", "Tokyo" are the cities, not their provinces), since news means the city; a
+     * division much bigger than its seat stays ("Quebec").
+     */
+    private static List<Candidate> withoutNamesakeDivisions(List<Candidate> cands) {
+        List<Candidate> out = null;
+        for (Candidate d : cands) {
+            Place div = d.place();
+            boolean adm1 = "ADM1".equals(div.featureType());
+            if (!adm1 && !"ADM2".equals(div.featureType()) || div.admin1() == null) {
+                continue;
+            }
+            for (Candidate c : cands) {
+                Place city = c.place();
+                boolean seat = adm1 ? "PPLC".equals(city.featureType()) || "PPLA".equals(city.featureType())
+                        : "PPLA2".equals(city.featureType()) || "PPLA".equals(city.featureType()) || "PPLC".equals(city.featureType());
+                if (seat && !c.alternate() && div.countryCode().equals(city.countryCode()) && div.admin1().equals(city.admin1())
+                        && (adm1 || div.admin2() != null && div.admin2().equals(city.admin2()))
+                        && city.population() >= NAMESAKE_SEAT_SHARE * div.population()) {
+                    if (out == null) {
+                        out = new ArrayList<>(cands);
+                    }
+                    out.remove(d);
+                    break;
+                }
+            }
+        }
+        return out == null ? cands : out;
     }
 
     private static boolean isDivisionOrSeat(Place p) {
@@ -221,30 +258,40 @@ public final class PlaceLinker {
     }
 
     /** Best reading of each name; context features from {@code previous} readings, or none when null. */
-    private Place[] readings(List<Choice> choices, Place[] previous) {
+    private Place[] readings(List<Choice> choices, Place[] previous, Set<String> articleCountries) {
         Place[] out = new Place[choices.size()];
         double[] scratch = new double[PlaceFeatures.COUNT];
         for (int i = 0; i < choices.size(); i++) {
             Choice c = choices.get(i);
             double best = Double.NEGATIVE_INFINITY;
+            Place preferred = null;
+            boolean patterned = false;
             for (int k = 0; k < c.candidates().size(); k++) {
                 System.arraycopy(c.features()[k], 0, scratch, 0, scratch.length);
                 Place p = c.candidates().get(k).place();
                 if (previous != null) {
-                    fillContext(scratch, p, i, choices, previous);
+                    fillContext(scratch, p, i, choices, previous, articleCountries);
                 }
                 double s = weights.score(scratch);
                 if (s > best) {
                     best = s;
                     out[i] = p;
+                    patterned = scratch[PlaceFeatures.CONTAINER_FOLLOWS] > 0 || scratch[PlaceFeatures.CONTAINS_PREVIOUS] > 0;
                 }
+                if (c.candidates().get(k).preferred()) {
+                    preferred = p;
+                }
+            }
+            if (preferred != null && !patterned) {
+                out[i] = preferred; // the curated default reading ("Washington" is the capital) unless a pattern says otherwise
             }
         }
         return out;
     }
 
     /** The context features of candidate {@code p} of name {@code i}, from the other names' readings. */
-    private static void fillContext(double[] f, Place p, int i, List<Choice> choices, Place[] readings) {
+    private static void fillContext(double[] f, Place p, int i, List<Choice> choices, Place[] readings,
+                                    Set<String> articleCountries) {
         String self = choices.get(i).key();
         int others = 0;
         int inCountry = 0;
@@ -252,6 +299,7 @@ public final class PlaceLinker {
         boolean admin2 = false;
         double nearest = Double.POSITIVE_INFINITY;
         java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> seenCountries = new java.util.HashSet<>();
         for (int j = 0; j < choices.size(); j++) {
             Place r = readings[j];
             if (j == i || r == null) {
@@ -262,6 +310,9 @@ public final class PlaceLinker {
                 continue; // each other name counts once
             }
             others++;
+            if (r.isCountry()) {
+                seenCountries.add(r.countryCode());
+            }
             if (p.countryCode() != null && p.countryCode().equals(r.countryCode())) {
                 inCountry++;
                 if (!p.isCountry() && !r.isCountry() && p.admin1() != null && p.admin1().equals(r.admin1())) {
@@ -274,6 +325,15 @@ public final class PlaceLinker {
             if (!p.isCountry() && !r.isCountry() && p.hasPosition() && r.hasPosition()
                     && ("P".equals(r.featureClass()) || "ADM2".equals(r.featureType()))) {
                 nearest = Math.min(nearest, Place.distanceKm(p.lat(), p.lon(), r.lat(), r.lon()));
+            }
+        }
+        for (String cc : articleCountries) {
+            // the countries the article names (or names a people of) that no other name read as
+            if (seenCountries.add(cc)) {
+                others++;
+                if (cc.equals(p.countryCode())) {
+                    inCountry++;
+                }
             }
         }
         f[PlaceFeatures.COUNTRY_SHARE] = others == 0 ? 0 : (double) inCountry / others;

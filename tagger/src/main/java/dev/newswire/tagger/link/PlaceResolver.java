@@ -105,7 +105,8 @@ final class PlaceResolver {
     }
 
     void resolve(RawMention m, Place linked, List<Token> tokens, Set<String> articleCountries, Clusters clusters) {
-        Place place = linked != null ? linked : countryByShorthand(m.text(), articleCountries);
+        Place shorthand = countryByShorthand(m.text(), articleCountries);
+        Place place = shorthand != null ? shorthand : linked; // "the North" in an article naming North Korea
         Cluster cluster;
         if (place != null) {
             String key = place.id() != null ? place.id() : Gazetteer.key(place.name());
