@@ -112,7 +112,7 @@ class ConsoleIT {
         assertTrue(hostile.selectFirst(".article-text").text().contains("<iframe src=\"https://evil.example\"></iframe>"));
         // nothing from the data became an element or ran
         assertTrue(dom.select("img, iframe, b").isEmpty(), dom.select("img, iframe, b").outerHtml());
-        assertEquals(List.of("console.js"), dom.select("script").eachAttr("src"), "only the console's own script");
+        assertEquals(List.of("map.js", "console.js"), dom.select("script").eachAttr("src"), "only the console's own scripts");
         assertFalse(dom.body().hasAttr("data-pwned"), "a hostile script or handler ran: " + dom.body().attr("data-pwned"));
 
         // mentions highlighted by type, from the offsets
