@@ -67,7 +67,7 @@ class ConsoleMapIT {
             p.send(new ProducerRecord<>(Topics.ARTICLES, UNLOCATED.id(), Json.write(UNLOCATED))).get();
         }
         console = ConsoleServer.start(Map.of("bootstrap.servers", kafka.bootstrapServers()), null, "127.0.0.1", 0, new Metrics(false));
-        while (ConsoleIT.api("api/articles").get("articles").size() < 2) {
+        while (articlesShown() < 2) {
             Thread.sleep(200);
         }
     }
@@ -130,6 +130,14 @@ class ConsoleMapIT {
         assertTrue(land > 2_000, "land drawn in the map: " + land + " pixels");
         assertTrue(dots > 20, "place dots drawn: " + dots + " pixels");
         Files.copy(png, Path.of("target", "console-map-screenshot.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static int articlesShown() throws Exception {
+        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(console.url() + "api/articles")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        return Json.MAPPER.readTree(r.body()).get("articles").size();
     }
 
     /** A LOCATION entity: name, id, feature code, position, then the mention texts. */

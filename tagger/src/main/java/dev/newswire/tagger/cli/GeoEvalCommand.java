@@ -32,6 +32,10 @@ public final class GeoEvalCommand implements Callable<Integer> {
     @Option(names = "--no-host", description = "do not pass the article URL's host to the tagger")
     boolean noHost;
 
+    @Option(names = "--with-nationalities", description = "count nationality words linked to their country "
+            + "(\"Syrian\") as place mentions too, as the gold sets mark them")
+    boolean withNationalities;
+
     @Option(names = "--errors", defaultValue = "0", description = "print this many wrong and missed toponyms per set")
     int errors;
 
@@ -43,7 +47,7 @@ public final class GeoEvalCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "%-12s %6s %7s %10s %10s %8s%n", "set", "gold", "found", "correct/f", "end2end", "with id");
         for (String set : sets) {
-            GeoEvaluation eval = new GeoEvaluation(tagger.gazetteer());
+            GeoEvaluation eval = new GeoEvaluation(tagger.gazetteer(), withNationalities);
             int wrongShown = 0;
             int missedShown = 0;
             for (GeoGold.Article a : GeoGold.read(SharedDir.geo(set))) {

@@ -33,9 +33,21 @@ public final class GeoEvaluation {
     private int correct;
     private int withId;
 
+    private final boolean nationalities;
+
     /** A measure using the gazetteer's countries to compare country toponyms. */
     public GeoEvaluation(Gazetteer gazetteer) {
+        this(gazetteer, false);
+    }
+
+    /**
+     * The same; with {@code nationalities}, a nationality word linked to its country ("Syrian", MISC with
+     * {@code countryId}) also counts as a place mention of that country, as gold sets that mark adjectival
+     * toponyms expect.
+     */
+    public GeoEvaluation(Gazetteer gazetteer, boolean nationalities) {
         this.gazetteer = gazetteer;
+        this.nationalities = nationalities;
         for (Country c : gazetteer.countries()) {
             Long id = gazetteer.countryGeonamesId(c.iso2());
             if (id != null) {
@@ -52,7 +64,7 @@ public final class GeoEvaluation {
     public List<Match> add(GeoGold.Article article, List<Entity> entities) {
         List<Object[]> mentions = new ArrayList<>();
         for (Entity e : entities) {
-            if (e.type() == EntityType.LOCATION) {
+            if (e.type() == EntityType.LOCATION || nationalities && e.attributes().get("countryId") instanceof String) {
                 for (Mention m : e.mentions()) {
                     mentions.add(new Object[]{m, e});
                 }
@@ -78,7 +90,7 @@ public final class GeoEvaluation {
             used[hit] = true;
             found++;
             Entity e = (Entity) mentions.get(hit)[1];
-            if (e.id() != null) {
+            if (e.id() != null || e.attributes().get("countryId") != null) {
                 withId++;
             }
             boolean ok = isCorrect(t, e);
@@ -97,7 +109,7 @@ public final class GeoEvaluation {
             return true;
         }
         String goldCountry = t.country() != null ? isoOf(t.country()) : countryByGeonamesId.get(t.geonamesId());
-        if (goldCountry != null && e.id() != null && e.id().equals("iso3166:" + goldCountry)) {
+        if (goldCountry != null && ("iso3166:" + goldCountry).equals(e.id() != null ? e.id() : e.attributes().get("countryId"))) {
             return true;
         }
         return e.attributes().get("lat") instanceof Double lat && e.attributes().get("lon") instanceof Double lon
