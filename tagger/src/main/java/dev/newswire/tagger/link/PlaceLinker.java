@@ -108,14 +108,31 @@ public final class PlaceLinker {
         for (int i = 0; i < choices.size(); i++) {
             Choice c = choices.get(i);
             for (int k = 0; k < c.candidates().size(); k++) {
-                fillContext(c.features()[k], c.candidates().get(k).place(), i, choices, first, articleCountries);
+                fillContext(c.features()[k], c.candidates().get(k).place(), i, choices, first, articleCountries, distinct(choices));
             }
         }
         return choices;
     }
 
+    /** Candidate lists by name as written, for names seen before (bounded: cleared when full). */
+    private final java.util.concurrent.ConcurrentHashMap<String, List<Candidate>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_SIZE = 20_000;
+
     /** The candidates of a name: every place so called, merged by id, at most {@value #MAX_CANDIDATES}. */
     public List<Candidate> candidates(String name) {
+        List<Candidate> cached = cache.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        List<Candidate> found = List.copyOf(findCandidates(name));
+        if (cache.size() >= CACHE_SIZE) {
+            cache.clear();
+        }
+        cache.put(name, found);
+        return found;
+    }
+
+    private List<Candidate> findCandidates(String name) {
         String key = Gazetteer.key(name);
         Map<Object, Candidate> byId = new LinkedHashMap<>();
         Place preferred = gazetteer.preferredReading(name);
@@ -261,6 +278,7 @@ public final class PlaceLinker {
     private Place[] readings(List<Choice> choices, Place[] previous, Set<String> articleCountries) {
         Place[] out = new Place[choices.size()];
         double[] scratch = new double[PlaceFeatures.COUNT];
+        int[] distinct = previous == null ? null : distinct(choices);
         for (int i = 0; i < choices.size(); i++) {
             Choice c = choices.get(i);
             double best = Double.NEGATIVE_INFINITY;
@@ -270,7 +288,7 @@ public final class PlaceLinker {
                 System.arraycopy(c.features()[k], 0, scratch, 0, scratch.length);
                 Place p = c.candidates().get(k).place();
                 if (previous != null) {
-                    fillContext(scratch, p, i, choices, previous, articleCountries);
+                    fillContext(scratch, p, i, choices, previous, articleCountries, distinct);
                 }
                 double s = weights.score(scratch);
                 if (s > best) {
@@ -289,25 +307,33 @@ public final class PlaceLinker {
         return out;
     }
 
+    /** The index of the first name of each distinct key. */
+    private static int[] distinct(List<Choice> choices) {
+        Set<String> seen = new java.util.HashSet<>();
+        int[] out = new int[choices.size()];
+        int n = 0;
+        for (int j = 0; j < choices.size(); j++) {
+            if (seen.add(choices.get(j).key())) {
+                out[n++] = j;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     /** The context features of candidate {@code p} of name {@code i}, from the other names' readings. */
     private static void fillContext(double[] f, Place p, int i, List<Choice> choices, Place[] readings,
-                                    Set<String> articleCountries) {
+                                    Set<String> articleCountries, int[] distinct) {
         String self = choices.get(i).key();
         int others = 0;
         int inCountry = 0;
         boolean admin1 = false;
         boolean admin2 = false;
         double nearest = Double.POSITIVE_INFINITY;
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        java.util.Set<String> seenCountries = new java.util.HashSet<>();
-        for (int j = 0; j < choices.size(); j++) {
+        List<String> seenCountries = new ArrayList<>(4);
+        for (int j : distinct) { // each other name counts once
             Place r = readings[j];
-            if (j == i || r == null) {
+            if (r == null || choices.get(j).key().equals(self)) {
                 continue;
-            }
-            String other = choices.get(j).key();
-            if (other.equals(self) || !seen.add(other)) {
-                continue; // each other name counts once
             }
             others++;
             if (r.isCountry()) {
@@ -329,7 +355,8 @@ public final class PlaceLinker {
         }
         for (String cc : articleCountries) {
             // the countries the article names (or names a people of) that no other name read as
-            if (seenCountries.add(cc)) {
+            if (!seenCountries.contains(cc)) {
+                seenCountries.add(cc);
                 others++;
                 if (cc.equals(p.countryCode())) {
                     inCountry++;
