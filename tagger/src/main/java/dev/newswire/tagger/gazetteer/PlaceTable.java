@@ -129,7 +129,7 @@ public final class PlaceTable {
             if (line.isEmpty() || line.charAt(0) == '#') {
                 continue;
             }
-            String[] f = Gazetteer.splitTabs(line);
+            int[] tab = tabs(line);
             if (n == cap) {
                 cap *= 2;
                 names = Arrays.copyOf(names, cap);
@@ -146,36 +146,37 @@ public final class PlaceTable {
             if (n >= 1 << ROW_BITS) {
                 throw new IllegalStateException("more than " + (1 << ROW_BITS) + " places");
             }
-            ids[n] = f[0].isEmpty() ? 0 : Integer.parseInt(f[0]);
-            names[n] = f[1];
-            int dot = f[3].indexOf('.');
-            classes[n] = pooled(pool, f[3].substring(0, dot));
-            codes[n] = pooled(pool, f[3].substring(dot + 1));
-            cc[n] = pooled(pool, f[4]);
-            a1[n] = f[5].isEmpty() ? null : pooled(pool, f[5]);
-            a2[n] = f[6].isEmpty() ? null : pooled(pool, f[6]);
-            pop[n] = Long.parseLong(f[7]);
-            la[n] = Float.parseFloat(f[8]);
-            lo[n] = Float.parseFloat(f[9]);
+            // columns: 0 id, 1 name, 2 alternates, 3 class.code, 4 country, 5 admin1, 6 admin2, 7 population, 8 lat, 9 lon
+            ids[n] = (int) parseLong(line, 0, tab[0]);
+            names[n] = line.substring(tab[0] + 1, tab[1]);
+            int dot = line.indexOf('.', tab[2] + 1);
+            classes[n] = pooled(pool, line.substring(tab[2] + 1, dot));
+            codes[n] = pooled(pool, line.substring(dot + 1, tab[3]));
+            cc[n] = pooled(pool, line.substring(tab[3] + 1, tab[4]));
+            a1[n] = tab[5] == tab[4] + 1 ? null : pooled(pool, line.substring(tab[4] + 1, tab[5]));
+            a2[n] = tab[6] == tab[5] + 1 ? null : pooled(pool, line.substring(tab[5] + 1, tab[6]));
+            pop[n] = parseLong(line, tab[6] + 1, tab[7]);
+            la[n] = (float) parseDecimal(line, tab[7] + 1, tab[8]);
+            lo[n] = (float) parseDecimal(line, tab[8] + 1, line.length());
             if (entries + 1 >= index.length) {
                 index = Arrays.copyOf(index, index.length * 2);
             }
-            long primary = hash(Gazetteer.key(f[1]));
+            long primary = hash(Gazetteer.key(names[n]));
             index[entries++] = entry(primary, n, false);
-            if (!f[2].isEmpty()) {
-                int start = 0;
-                String alts = f[2];
-                for (int i = 0; i <= alts.length(); i++) {
-                    if (i == alts.length() || alts.charAt(i) == '|') {
-                        long h = hash(alts.substring(start, i)); // written as keys by the build script
+            // alternate names, written as keys by the build script: hashed in place, no strings made
+            int start = tab[1] + 1;
+            for (int i = start; i <= tab[2]; i++) {
+                if (i == tab[2] || line.charAt(i) == '|') {
+                    if (i > start) {
+                        long h = hash(line, start, i);
                         if (h != primary) {
                             if (entries == index.length) {
                                 index = Arrays.copyOf(index, index.length * 2);
                             }
                             index[entries++] = entry(h, n, true);
                         }
-                        start = i + 1;
                     }
+                    start = i + 1;
                 }
             }
             n++;
@@ -185,6 +186,57 @@ public final class PlaceTable {
         return new PlaceTable(n, Arrays.copyOf(names, n), Arrays.copyOf(ids, n), Arrays.copyOf(codes, n),
                 Arrays.copyOf(classes, n), Arrays.copyOf(cc, n), Arrays.copyOf(a1, n), Arrays.copyOf(a2, n),
                 Arrays.copyOf(pop, n), Arrays.copyOf(la, n), Arrays.copyOf(lo, n), sorted);
+    }
+
+    /** Positions of the first nine tabs of a row. */
+    private static int[] tabs(String line) {
+        int[] tab = new int[9];
+        int k = 0;
+        for (int i = 0; i < line.length() && k < tab.length; i++) {
+            if (line.charAt(i) == '\t') {
+                tab[k++] = i;
+            }
+        }
+        if (k < tab.length) {
+            throw new IllegalArgumentException("a place row has 10 columns: " + line);
+        }
+        return tab;
+    }
+
+    /** A non-negative integer in {@code s[from, to)}, 0 when empty. */
+    private static long parseLong(String s, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(s.substring(from, to));
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** A decimal such as "-92.4451" in {@code s[from, to)}. */
+    private static double parseDecimal(String s, int from, int to) {
+        boolean negative = from < to && s.charAt(from) == '-';
+        long digits = 0;
+        long scale = 1;
+        boolean fraction = false;
+        for (int i = negative ? from + 1 : from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '.' && !fraction) {
+                fraction = true;
+            } else if (c >= '0' && c <= '9') {
+                digits = digits * 10 + (c - '0');
+                if (fraction) {
+                    scale *= 10;
+                }
+            } else {
+                return Double.parseDouble(s.substring(from, to));
+            }
+        }
+        double v = (double) digits / scale;
+        return negative ? -v : v;
     }
 
     private static String pooled(Map<String, String> pool, String s) {
@@ -198,9 +250,14 @@ public final class PlaceTable {
 
     /** 64-bit FNV-1a of a name key, finished with a mixer so the high bits are well spread. */
     static long hash(String key) {
+        return hash(key, 0, key.length());
+    }
+
+    /** {@link #hash(String)} of {@code s.substring(from, to)}. */
+    static long hash(String s, int from, int to) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
+        for (int i = from; i < to; i++) {
+            h ^= s.charAt(i);
             h *= 0x100000001b3L;
         }
         h ^= h >>> 33;
