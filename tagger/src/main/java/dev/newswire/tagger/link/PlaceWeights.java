@@ -28,6 +28,29 @@ public final class PlaceWeights {
         this.w = w.clone();
     }
 
+    /**
+     * The hand-set weights {@code geo-train} starts from (population, countries, regions and the default reading
+     * first), so that training does not depend on the weights shipped before.
+     */
+    public static PlaceWeights initial() {
+        Properties p = new Properties();
+        p.setProperty("population.log", "6");
+        p.setProperty("type.country", "5");
+        p.setProperty("type.adm1", "2");
+        p.setProperty("type.capital", "1");
+        p.setProperty("type.seat1", "0.5");
+        p.setProperty("type.region", "4");
+        p.setProperty("name.alternate", "-1");
+        p.setProperty("name.default-reading", "4");
+        p.setProperty("article.names-country", "3");
+        p.setProperty("context.country-share", "1");
+        p.setProperty("context.same-admin1", "1");
+        p.setProperty("context.near", "1");
+        p.setProperty("pattern.container-follows", "3");
+        p.setProperty("pattern.contains-previous", "2");
+        return of(p);
+    }
+
     /** The shipped weights. */
     public static PlaceWeights shipped() {
         try (InputStream in = PlaceWeights.class.getResourceAsStream(RESOURCE)) {
