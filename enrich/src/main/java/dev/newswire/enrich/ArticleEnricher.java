@@ -51,15 +51,16 @@ public final class ArticleEnricher {
         }
         List<String> paragraphs = r.paragraphs().stream().map(TextSanitizer::clean).filter(p -> !p.isBlank()).toList();
         String text = String.join("\n\n", paragraphs);
+        String canonical = canonicalUrl(r.canonicalUrl(), page.url());
         List<Article.Entity> entities = new ArrayList<>();
         if (!text.isEmpty()) {
             long t1 = System.nanoTime();
-            for (Entity e : tagger.tag(text)) {
+            // the page's host is evidence for where its places are (a country-code domain)
+            for (Entity e : tagger.tag(text, Keys.host(canonical))) {
                 entities.add(toArticleEntity(e));
             }
             Metrics.global().tagging(System.nanoTime() - t1);
         }
-        String canonical = canonicalUrl(r.canonicalUrl(), page.url());
         return new Article(SchemaVersions.ARTICLE, Keys.articleId(canonical), page.url(), canonical, Keys.host(canonical),
                 TextSanitizer.clean(r.siteName()), TextSanitizer.clean(r.title()), TextSanitizer.clean(byline(r.authors())),
                 r.authors().stream().map(TextSanitizer::clean).toList(), r.published(), r.publishedSource(),

@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
                 dev.newswire.tagger.cli.TagTrainCommand.class,
                 dev.newswire.tagger.cli.TagVectorsCommand.class,
                 dev.newswire.tagger.cli.TagNamesCommand.class,
+                dev.newswire.tagger.cli.GeoEvalCommand.class,
+                dev.newswire.tagger.cli.GeoTrainCommand.class,
                 dev.newswire.dedup.eval.DedupEvalCommand.class,
                 dev.newswire.ops.watch.WatchCommand.class,
                 dev.newswire.ops.status.StatusCommand.class,

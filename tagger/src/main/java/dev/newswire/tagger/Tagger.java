@@ -4,6 +4,7 @@ import dev.newswire.tagger.gazetteer.Gazetteer;
 import dev.newswire.tagger.link.EntityResolver;
 import dev.newswire.tagger.link.FocusFinder;
 import dev.newswire.tagger.link.NameEvidence;
+import dev.newswire.tagger.link.PlaceWeights;
 import dev.newswire.tagger.link.ResolverData;
 import dev.newswire.tagger.link.RawMention;
 import dev.newswire.tagger.ner.FeatureExtractor;
@@ -48,11 +49,20 @@ public final class Tagger {
     private final FocusFinder focusFinder;
     private final float minConfidence;
 
+    private final NameEvidence evidence;
+    private final PlaceWeights placeWeights;
+
     private Tagger(Gazetteer gazetteer, SequenceTagger sequenceTagger, NameEvidence evidence) {
+        this(gazetteer, sequenceTagger, evidence, PlaceWeights.shipped());
+    }
+
+    private Tagger(Gazetteer gazetteer, SequenceTagger sequenceTagger, NameEvidence evidence, PlaceWeights placeWeights) {
         this.gazetteer = gazetteer;
         this.sequenceTagger = sequenceTagger;
+        this.evidence = evidence;
+        this.placeWeights = placeWeights;
         ResolverData data = ResolverData.load();
-        this.resolver = new EntityResolver(gazetteer, evidence, data);
+        this.resolver = new EntityResolver(gazetteer, evidence, data, placeWeights);
         this.focusFinder = new FocusFinder(gazetteer);
         this.minConfidence = data.minEntityConfidence();
     }
@@ -70,6 +80,11 @@ public final class Tagger {
         StatisticalTagger.Weights w = weights.join();
         return new Tagger(gazetteer, w != null ? StatisticalTagger.of(extractor, w) : new RuleTagger(gazetteer),
                 new ListedNames(lexicon, names.join()));
+    }
+
+    /** The same tagger weighing the place resolver's evidence with other weights (geo-eval, geo-train). */
+    public Tagger withPlaceWeights(PlaceWeights placeWeights) {
+        return new Tagger(gazetteer, sequenceTagger, evidence, placeWeights);
     }
 
     /** A tagger with another sequence tagger (a freshly trained one, or the rule-based fallback). */
@@ -111,6 +126,14 @@ public final class Tagger {
 
     /** Tags the text; mention offsets refer to {@code text}. Entities come most salient first. */
     public List<Entity> tag(String text) {
+        return tag(text, null);
+    }
+
+    /**
+     * Tags the text of a page from {@code host} ("www.thetowntalk.com", or null when unknown): the host is
+     * evidence for where the article's places are (a country-code domain). Entities come most salient first.
+     */
+    public List<Entity> tag(String text, String host) {
         List<Token> tokens = Tokenizer.tokenize(text);
         List<Sentence> sentences = SentenceSplitter.split(text, tokens);
         SequenceTagger.Labelling labelling = sequenceTagger.labelWithConfidence(toNerDocument(tokens, sentences));
@@ -128,7 +151,7 @@ public final class Tagger {
             mentions.add(new RawMention(Label.entityType(s.type()), s.start(), s.end(), start, end,
                     text.substring(start, end), words));
         }
-        return resolver.resolve(text, tokens, mentions);
+        return resolver.resolve(text, tokens, mentions, host);
     }
 
     /** The countries and cities the tagged article is about. */
@@ -139,6 +162,11 @@ public final class Tagger {
     /** Labels already tokenized sentences (the CoNLL commands); one IOB2 label index per token. */
     public int[] labelTokens(NerDocument doc) {
         return sequenceTagger.label(doc);
+    }
+
+    /** A place linker over this tagger's gazetteer with its place weights (geo-train). */
+    public dev.newswire.tagger.link.PlaceLinker placeLinker() {
+        return new dev.newswire.tagger.link.PlaceLinker(gazetteer, placeWeights);
     }
 
     /** The gazetteer behind the linker. */

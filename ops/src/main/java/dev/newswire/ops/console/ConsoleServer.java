@@ -51,7 +51,9 @@ public final class ConsoleServer implements AutoCloseable {
             "/", "index.html",
             "/index.html", "index.html",
             "/console.js", "console.js",
-            "/console.css", "console.css");
+            "/console.css", "console.css",
+            "/map.js", "map.js",                     // the article places map (offline)
+            "/world-land.json", "world-land.json");  // its land outlines, ops/scripts/build-world-map.sh
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -209,6 +211,7 @@ public final class ConsoleServer implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String type = file.endsWith(".html") ? "text/html; charset=utf-8"
+                    : file.endsWith(".json") ? "application/json; charset=utf-8"
                     : file.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
             send(ex, 200, type, body);
         }

@@ -129,6 +129,12 @@ final class LiveArticles {
             en.put("name", e.name());
             en.put("id", e.id());
             en.put("mentionCount", e.mentionCount());
+            Map<String, Object> at = e.attributes() == null ? Map.of() : e.attributes();
+            if (at.get("lat") instanceof Number lat && at.get("lon") instanceof Number lon) { // for the places map
+                en.put("lat", lat.doubleValue());
+                en.put("lon", lon.doubleValue());
+                en.put("featureType", String.valueOf(at.get("featureType")));
+            }
             ArrayNode ms = en.putArray("mentions");
             for (Article.Mention m : e.mentions()) {
                 // only offsets that really point into the text shown: the browser trusts them for slicing

@@ -105,6 +105,8 @@ function renderArticle(a) {
   const places = names(a, 'LOCATION');
   if (people) box.appendChild(el('div', { class: 'article-meta people' }, 'People: ' + people));
   if (places) box.appendChild(el('div', { class: 'article-meta places' }, 'Places: ' + places));
+  const map = window.placeMap ? window.placeMap(a) : null; // map.js: the article's places on an offline map
+  if (map) box.appendChild(map);
   box.appendChild(highlightedText(a));
   return box;
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tagger", mixinStandardHelpOptions = true, description = "Newswire tagger commands.",
         subcommands = {TagCommand.class, TagEvalCommand.class, TagTrainCommand.class, TagVectorsCommand.class,
-                TagNamesCommand.class})
+                TagNamesCommand.class, GeoEvalCommand.class, GeoTrainCommand.class})
 public final class TaggerCli {
 
     private TaggerCli() {

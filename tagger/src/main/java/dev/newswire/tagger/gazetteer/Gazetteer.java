@@ -40,12 +40,18 @@ public final class Gazetteer {
     private final Map<String, Country> countriesByDemonym = new HashMap<>();
     private final Map<String, Country> countriesByIso = new LinkedHashMap<>();
     private final Map<String, KnownEntity> knownByName = new HashMap<>();
+    private final Map<String, String> regionAbbreviations = new HashMap<>();
+    private final Map<String, Long> countryGeonamesIds = new HashMap<>();
+    private final java.util.Set<String> ordinaryRegionNames = new java.util.HashSet<>();
+    private PlaceTable table = PlaceTable.empty();
 
     private Gazetteer() {
     }
 
     /** Loads all tables from the classpath. */
     public static Gazetteer load() {
+        java.util.concurrent.CompletableFuture<PlaceTable> table =
+                java.util.concurrent.CompletableFuture.supplyAsync(PlaceTable::loadShipped);
         Gazetteer g = new Gazetteer();
         g.readPlaceAliasIds();
         g.loadCities();
@@ -53,7 +59,32 @@ public final class Gazetteer {
         g.loadRegions();
         g.loadPlaceAliases();
         g.loadKnownEntities();
+        g.loadRegionAbbreviations();
+        g.table = table.join();
         return g;
+    }
+
+    /** The linking table: every populated place of 500+ people and every division, by name and alternate name. */
+    public PlaceTable table() {
+        return table;
+    }
+
+    /**
+     * The first-level division an abbreviation stands for after a comma ("Alexandria, La.", "Austin, TX"), as
+     * "CC.A1" (GeoNames admin code), or null.
+     */
+    public String regionByAbbreviation(String abbreviation) {
+        return regionAbbreviations.get(abbreviation.endsWith(".") || abbreviation.length() > 2
+                ? key(abbreviation) : abbreviation);
+    }
+
+    private void loadRegionAbbreviations() {
+        readTsv("region-abbreviations.tsv", f -> {
+            for (String a : split(field(f, 1))) {
+                // postal codes are matched as written ("LA", never "la"); AP forms by key ("La." → "la")
+                regionAbbreviations.put(a.length() == 2 && Character.isUpperCase(a.charAt(1)) ? a : key(a), f[0]);
+            }
+        });
     }
 
     /** Lookup key: lower case, no diacritics, no periods, single spaces ("U.S." → "us"). */
@@ -128,6 +159,19 @@ public final class Gazetteer {
         return countriesByDemonym.get(key(demonym));
     }
 
+    /**
+     * True for a division name that reads as an ordinary word or given name ("Central", "Michael", see
+     * admin-regions.tsv.gz): never a place on its own.
+     */
+    public boolean isOrdinaryRegionName(String name) {
+        return ordinaryRegionNames.contains(key(name));
+    }
+
+    /** The GeoNames id of the country with this ISO 3166-1 alpha-2 code, or null. */
+    public Long countryGeonamesId(String iso2) {
+        return countryGeonamesIds.get(iso2);
+    }
+
     /** The country with this ISO 3166-1 alpha-2 code, or null. */
     public Country countryByIso(String iso2) {
         return countriesByIso.get(iso2);
@@ -188,7 +232,12 @@ public final class Gazetteer {
             }
             List<String> distinctNames = names.stream().filter(s -> !s.isEmpty()).distinct().toList();
             List<String> distinctDemonyms = demonyms.stream().filter(s -> !s.isEmpty()).distinct().toList();
-            Place place = new Place("iso3166:" + iso, distinctNames.get(0), iso, "PCLI", 0, Double.NaN, Double.NaN);
+            double lat = field(f, 5).isEmpty() ? Double.NaN : Double.parseDouble(field(f, 5));
+            double lon = field(f, 6).isEmpty() ? Double.NaN : Double.parseDouble(field(f, 6));
+            Place place = new Place("iso3166:" + iso, distinctNames.get(0), iso, "PCLI", 0, lat, lon);
+            if (!field(f, 7).isEmpty()) {
+                countryGeonamesIds.put(iso, Long.parseLong(field(f, 7)));
+            }
             Country country = new Country(place, distinctNames, distinctDemonyms, field(f, 4));
             countriesByIso.put(iso, country);
             for (String n : distinctNames) {
@@ -229,6 +278,8 @@ public final class Gazetteer {
             }
         }
         String[] curatedIds = new String[curated.size()];
+        Map<String, String[]> regionIds = new HashMap<>();
+        readTsv("region-ids.tsv", f -> regionIds.put(f[0], f));
         List<String> keys = new ArrayList<>();
         readTsv("admin-regions.tsv.gz", f -> {
             keys.clear();
@@ -247,6 +298,9 @@ public final class Gazetteer {
             }
             Place p = new Place("geonames:" + f[0], f[1], f[2].intern(), "ADM1", 0, Double.NaN, Double.NaN);
             boolean ordinary = "ordinary".equals(field(f, 4));
+            if (ordinary) {
+                ordinaryRegionNames.add(keys.get(0));
+            }
             for (int i = ordinary ? 1 : 0; i < keys.size(); i++) {
                 addPlaceByKey(keys.get(i), p);
             }
@@ -254,7 +308,10 @@ public final class Gazetteer {
         for (int i = 0; i < curated.size(); i++) {
             String[] f = curated.get(i);
             String cc = field(f, 2);
-            Place p = new Place(curatedIds[i], f[0], cc.isEmpty() ? null : cc, f[1], 0, Double.NaN, Double.NaN);
+            String[] known = regionIds.get(f[0]);
+            String id = curatedIds[i] != null ? curatedIds[i] : known != null ? "geonames:" + known[1] : null;
+            Place p = new Place(id, f[0], cc.isEmpty() ? null : cc, f[1], 0,
+                    known != null ? Double.parseDouble(known[2]) : Double.NaN, known != null ? Double.parseDouble(known[3]) : Double.NaN);
             for (String n : curatedNames.get(i)) {
                 addPlace(n, p);
             }

@@ -18,9 +18,11 @@ import java.util.Map;
 final class EntityAssembler {
 
     private final ResolverData data;
+    private final dev.newswire.tagger.gazetteer.Gazetteer gazetteer;
 
-    EntityAssembler(ResolverData data) {
+    EntityAssembler(ResolverData data, dev.newswire.tagger.gazetteer.Gazetteer gazetteer) {
         this.data = data;
+        this.gazetteer = gazetteer;
     }
 
     List<Entity> entities(String text, Clusters clusters) {
@@ -47,7 +49,7 @@ final class EntityAssembler {
         return entities;
     }
 
-    private static Map<String, Object> attributes(Cluster c, int mentionCount) {
+    private Map<String, Object> attributes(Cluster c, int mentionCount) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("mentionCount", mentionCount);
         Place p = c.place;
@@ -56,6 +58,13 @@ final class EntityAssembler {
                 a.put("countryCode", p.countryCode());
             }
             a.put("featureType", p.featureType());
+            a.put("featureClass", p.featureClass());
+            if (p.admin1() != null && !p.isCountry()) {
+                a.put("admin1", p.admin1());
+                if (p.admin2() != null && !"ADM1".equals(p.featureType())) {
+                    a.put("admin2", p.admin2());
+                }
+            }
             if (p.population() > 0) {
                 a.put("population", p.population());
             }
@@ -65,6 +74,8 @@ final class EntityAssembler {
             }
             if (p.id() != null && p.id().startsWith("geonames:")) {
                 a.put("geonamesId", Long.parseLong(p.id().substring("geonames:".length())));
+            } else if (p.isCountry() && gazetteer.countryGeonamesId(p.countryCode()) != null) {
+                a.put("geonamesId", gazetteer.countryGeonamesId(p.countryCode()));
             }
         }
         if (c.governmentMentions > 0 && p != null) {

@@ -39,25 +39,39 @@ public final class EntityResolver {
 
     /** A resolver over this gazetteer, asking {@code evidence} about names the gazetteer does not know. */
     public EntityResolver(Gazetteer gazetteer, NameEvidence evidence, ResolverData data) {
+        this(gazetteer, evidence, data, PlaceWeights.shipped());
+    }
+
+    /** The same, weighing the place resolver's evidence with {@code placeWeights}. */
+    public EntityResolver(Gazetteer gazetteer, NameEvidence evidence, ResolverData data, PlaceWeights placeWeights) {
         Nationalities nationalities = new Nationalities(gazetteer, evidence);
         this.trimmer = new MentionTrimmer(gazetteer, data);
         this.typeCorrector = new TypeCorrector(gazetteer, nationalities, evidence);
         this.people = new PersonResolver(gazetteer);
-        this.places = new PlaceResolver(gazetteer, nationalities, data);
+        this.places = new PlaceResolver(gazetteer, nationalities, data, placeWeights);
         this.others = new OtherResolver(gazetteer, nationalities, data);
         this.recall = new NameRecall(data);
-        this.assembler = new EntityAssembler(data);
+        this.assembler = new EntityAssembler(data, gazetteer);
     }
 
     /** Resolves the mentions of {@code text} (tokens as tokenized) into entities, most salient first. */
     public List<Entity> resolve(String text, List<Token> tokens, List<RawMention> mentions) {
+        return resolve(text, tokens, mentions, null);
+    }
+
+    /**
+     * Resolves the mentions of {@code text}, a page of {@code host} ("www.thetowntalk.com", or null): the
+     * host's country is evidence for where its places are.
+     */
+    public List<Entity> resolve(String text, List<Token> tokens, List<RawMention> mentions, String host) {
         List<RawMention> typed = typeCorrector.correct(trimmer.trim(text, tokens, mentions), tokens);
         Clusters clusters = new Clusters();
-        List<RawMention> rest = people.resolve(typed, clusters);
+        List<RawMention> rest = places.withRegionAbbreviations(text, tokens, people.resolve(typed, clusters));
         Set<String> articleCountries = places.countriesNamed(rest);
+        java.util.Map<RawMention, dev.newswire.tagger.gazetteer.Place> readings = places.link(rest, tokens, articleCountries, host);
         for (RawMention m : rest) {
             if (m.type() == EntityType.LOCATION) {
-                places.resolve(m, tokens, articleCountries, clusters);
+                places.resolve(m, readings.get(m), tokens, articleCountries, clusters);
             } else {
                 others.resolve(m, clusters);
             }

@@ -23,22 +23,90 @@ final class PlaceResolver {
     private final Nationalities nationalities;
     private final Set<String> governmentVerbs;
 
-    PlaceResolver(Gazetteer gazetteer, Nationalities nationalities, ResolverData data) {
+    PlaceResolver(Gazetteer gazetteer, Nationalities nationalities, ResolverData data, PlaceWeights weights) {
         this.gazetteer = gazetteer;
-        this.linker = new PlaceLinker(gazetteer);
+        this.linker = new PlaceLinker(gazetteer, weights);
         this.nationalities = nationalities;
         this.governmentVerbs = data.governmentVerbs();
     }
 
-    void resolve(RawMention m, List<Token> tokens, Set<String> articleCountries, Clusters clusters) {
-        Place linked = null;
-        if (followedByState(m, tokens)) {
-            linked = linker.link(m.text() + " state", articleCountries);
+    /**
+     * Region abbreviations after a place and a comma ("EDMONTON, Ky. (WBKO)", "Austin, TX"): a place mention
+     * written without the abbreviation's period ("Ky") takes it, and an abbreviation the tagger missed
+     * becomes a place mention. Mentions come back in text order.
+     */
+    List<RawMention> withRegionAbbreviations(String text, List<Token> tokens, List<RawMention> mentions) {
+        java.util.BitSet covered = new java.util.BitSet(tokens.size());
+        for (RawMention m : mentions) {
+            covered.set(m.tokenStart(), m.tokenEnd());
         }
-        if (linked == null) {
-            linked = linker.link(m.text(), articleCountries);
+        List<RawMention> out = new java.util.ArrayList<>(mentions.size() + 2);
+        List<RawMention> added = new java.util.ArrayList<>();
+        for (RawMention m : mentions) {
+            if (m.type() == EntityType.LOCATION && m.tokenEnd() == m.tokenStart() + 1 && m.tokenStart() > 0
+                    && ",".equals(tokens.get(m.tokenStart() - 1).text()) && m.tokenEnd() < tokens.size()
+                    && ".".equals(tokens.get(m.tokenEnd()).text()) && tokens.get(m.tokenEnd()).start() == m.end()
+                    && gazetteer.regionByAbbreviation(m.text() + ".") != null) {
+                Token dot = tokens.get(m.tokenEnd());
+                out.add(new RawMention(m.type(), m.tokenStart(), m.tokenEnd() + 1, m.start(), dot.end(),
+                        text.substring(m.start(), dot.end()), new String[]{m.text() + "."}));
+                covered.set(m.tokenEnd());
+                continue;
+            }
+            out.add(m);
+            if (m.type() != EntityType.LOCATION || m.tokenEnd() + 1 >= tokens.size() || !",".equals(tokens.get(m.tokenEnd()).text())) {
+                continue;
+            }
+            int k = m.tokenEnd() + 1;
+            if (covered.get(k)) {
+                continue;
+            }
+            Token t = tokens.get(k);
+            boolean dotted = k + 1 < tokens.size() && ".".equals(tokens.get(k + 1).text()) && tokens.get(k + 1).start() == t.end();
+            String form = dotted ? t.text() + "." : t.text();
+            boolean postal = !dotted && t.text().length() == 2 && Character.isUpperCase(t.text().charAt(0))
+                    && Character.isUpperCase(t.text().charAt(1));
+            if ((dotted || postal || t.text().endsWith(".")) && gazetteer.regionByAbbreviation(form) != null) {
+                int end = dotted ? tokens.get(k + 1).end() : t.end();
+                added.add(new RawMention(EntityType.LOCATION, k, dotted ? k + 2 : k + 1, t.start(), end,
+                        text.substring(t.start(), end), new String[]{form}));
+                covered.set(k, dotted ? k + 2 : k + 1);
+            }
         }
-        Place place = linked != null ? linked : countryByShorthand(m.text(), articleCountries);
+        if (!added.isEmpty()) {
+            out.addAll(added);
+            out.sort(java.util.Comparator.comparingInt(RawMention::start));
+        }
+        return out;
+    }
+
+    /** The reading of each place mention, decided for the whole article at once ({@link PlaceLinker}). */
+    java.util.Map<RawMention, Place> link(List<RawMention> mentions, List<Token> tokens, Set<String> articleCountries,
+                                          String host) {
+        List<PlaceLinker.PlaceName> names = new java.util.ArrayList<>();
+        List<RawMention> places = new java.util.ArrayList<>();
+        for (RawMention m : mentions) {
+            if (m.type() != EntityType.LOCATION) {
+                continue;
+            }
+            String name = m.text();
+            if (followedByState(m, tokens) && !linker.candidates(name + " state").isEmpty()) {
+                name = name + " state"; // "Washington state" takes the state reading
+            }
+            names.add(new PlaceLinker.PlaceName(name, m.tokenStart(), m.tokenEnd()));
+            places.add(m);
+        }
+        List<Place> readings = linker.resolve(names, tokens, articleCountries, host);
+        java.util.Map<RawMention, Place> out = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < places.size(); i++) {
+            out.put(places.get(i), readings.get(i));
+        }
+        return out;
+    }
+
+    void resolve(RawMention m, Place linked, List<Token> tokens, Set<String> articleCountries, Clusters clusters) {
+        Place shorthand = countryByShorthand(m.text(), articleCountries);
+        Place place = shorthand != null ? shorthand : linked; // "the North" in an article naming North Korea
         Cluster cluster;
         if (place != null) {
             String key = place.id() != null ? place.id() : Gazetteer.key(place.name());

@@ -266,4 +266,24 @@ class EntityResolverTest {
         assertEquals(List.of("Paris", "Seoul", "Tokyo"), entities.stream().map(Entity::name).sorted().toList());
         assertEquals(1, resolve("Visit Salt Lake City now.", "LOC:Salt Lake City").size(), "a place name stays whole");
     }
+
+    @Test
+    void aRegionAbbreviationAfterAPlaceIsAPlaceAndPlacesCarryWhereAndWhatTheyAre() {
+        // the tagger missed "Ky." in the dateline: it becomes a place, and Edmonton is Kentucky's
+        List<Entity> entities = resolve("EDMONTON, Ky. (WBKO) -- One man is dead.", "LOC:EDMONTON");
+        Entity kentucky = named(entities, "Kentucky");
+        assertEquals(List.of("Ky."), kentucky.mentions().stream().map(Mention::text).toList());
+        assertEquals("ADM1", kentucky.attributes().get("featureType"));
+        Entity edmonton = named(entities, "Edmonton");
+        assertEquals("KY", edmonton.attributes().get("admin1"), edmonton.toString());
+        assertEquals("P", edmonton.attributes().get("featureClass"));
+        assertEquals(36.98, (Double) edmonton.attributes().get("lat"), 0.1);
+        // written without the period by the tagger's tokens, the mention takes it
+        Entity ky = named(resolve("GLASGOW, Ky. (WBKO) -- A crash.", "LOC:GLASGOW", "LOC:Ky"), "Kentucky");
+        assertEquals(List.of("Ky."), ky.mentions().stream().map(Mention::text).toList());
+        // a country carries its position and GeoNames id
+        Entity egypt = named(resolve("Egypt said so.", "LOC:Egypt"), "Egypt");
+        assertEquals(357994L, egypt.attributes().get("geonamesId"));
+        assertEquals(26.5, (Double) egypt.attributes().get("lat"), 2.0);
+    }
 }

@@ -5,6 +5,9 @@ import dev.newswire.tagger.gazetteer.Place;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.newswire.tagger.text.Token;
+
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -85,5 +88,81 @@ class PlaceLinkerTest {
     @Test
     void unknownNamesStayUnlinked() {
         assertNull(linker.link("Xyzzyville", Set.of()));
+    }
+
+    @Test
+    void theArticlesOtherPlacesPickTheRightAlexandria() {
+        Gazetteer g = Gazetteer.load();
+        PlaceLinker l = new PlaceLinker(g);
+        // alone, the famous one
+        assertEquals("EG", linker.link("Alexandria", Set.of()).countryCode());
+        // in a Louisiana paper that also names Rapides Parish and Pineville
+        String text = "Flooding closed roads in Alexandria and Pineville , officials in Rapides Parish said .";
+        List<Token> tokens = tokens(text);
+        List<Place> readings = l.resolve(List.of(name(tokens, "Alexandria"), name(tokens, "Pineville"), name(tokens, "Rapides Parish")),
+                tokens, Set.of(), null);
+        assertEquals("geonames:4314550", readings.get(0).id(), readings.toString());
+        assertEquals("LA", readings.get(0).admin1());
+        assertEquals("ADM2", readings.get(2).featureType());
+        assertEquals("admin:US.LA.079", readings.get(2).id());
+        assertEquals(31.2, readings.get(2).lat(), 0.5);
+    }
+
+    @Test
+    void cityStatePatternsAndAbbreviations() {
+        String text = "ALEXANDRIA , Va. ( AP ) — Officials said .";
+        List<Token> tokens = tokens(text);
+        List<Place> readings = linker.resolve(List.of(name(tokens, "ALEXANDRIA"), name(tokens, "Va.")), tokens, Set.of(), null);
+        assertEquals("US", readings.get(0).countryCode());
+        assertEquals("VA", readings.get(0).admin1(), readings.toString());
+        assertEquals("ADM1", readings.get(1).featureType());
+        assertEquals("VA", readings.get(1).admin1());
+        List<Token> t2 = tokens("Lexington , Kentucky was quiet .");
+        assertEquals("KY", linker.resolve(List.of(name(t2, "Lexington")), t2, Set.of(), null).get(0).admin1());
+    }
+
+    @Test
+    void theHostsCountryIsEvidence() {
+        List<Token> t = tokens("Police in Edmonton said .");
+        Place au = linker.resolve(List.of(name(t, "Edmonton")), t, Set.of(), "www.cairnspost.com.au").get(0);
+        assertEquals("AU", au.countryCode());
+        Place ca = linker.resolve(List.of(name(t, "Edmonton")), t, Set.of(), null).get(0);
+        assertEquals("CA", ca.countryCode());
+    }
+
+    @Test
+    void countriesAndDivisionsHavePositions() {
+        Place russia = linker.link("Russia", Set.of());
+        assertTrue(russia.hasPosition() && russia.lon() > 30 && russia.lon() < 180, russia.toString());
+        Place bavaria = linker.link("Bavaria", Set.of());
+        assertTrue(bavaria.hasPosition(), bavaria.toString());
+        assertEquals(48.9, bavaria.lat(), 1.5);
+        assertEquals("geonames:1835848", linker.link("Seoul", Set.of()).id(), "the city, not the namesake province");
+    }
+
+    /** The tokens of a text written with spaces between tokens. */
+    private static List<Token> tokens(String text) {
+        List<Token> out = new java.util.ArrayList<>();
+        int i = 0;
+        for (String w : text.split(" ")) {
+            out.add(new Token(w, i, i + w.length()));
+            i += w.length() + 1;
+        }
+        return out;
+    }
+
+    /** The place name of the first run of tokens that spells {@code name}. */
+    private static PlaceLinker.PlaceName name(List<Token> tokens, String name) {
+        String[] words = name.split(" ");
+        for (int i = 0; i + words.length <= tokens.size(); i++) {
+            boolean match = true;
+            for (int k = 0; k < words.length; k++) {
+                match &= tokens.get(i + k).text().equals(words[k]);
+            }
+            if (match) {
+                return new PlaceLinker.PlaceName(name, i, i + words.length);
+            }
+        }
+        throw new IllegalArgumentException(name);
     }
 }
