@@ -16,9 +16,9 @@ for artifact in edu.emory.mathcs.nlp:nlp4j-english:1.1.3 edu.emory.mathcs.nlp:nl
 done
 unzip -p "$scratch/nlp4j-english-1.1.3.jar" edu/emory/mathcs/nlp/lexica/en-named-entity-gazetteers-simplified.xz \
   | xz -dc > "$scratch/en-named-entity-gazetteers-simplified.ser"
-mvn -B -q -pl tagger compile dependency:build-classpath -Dmdep.outputFile="$here/target/tagger.classpath"
-# run from a copy of the classes, so that a rebuild of the module meanwhile cannot pull them away
-rm -rf "$scratch/classes" && cp -r "$here/target/classes" "$scratch/classes"
-java -Xmx4g -Xss64m -cp "$scratch/classes:$(cat "$here/target/tagger.classpath"):$scratch/nlp4j-common-1.1.0.jar" \
-  dev.newswire.tagger.cli.TaggerCli tag-names --gazetteers "$scratch/en-named-entity-gazetteers-simplified.ser" \
+"$root/newswire" --help >/dev/null # builds the launcher when it is missing or older than the sources
+# run from a copy of the launcher, so that a rebuild meanwhile cannot pull it away
+rm -rf "$scratch/launcher" && mkdir -p "$scratch/launcher" && cp -r "$root/launcher/target/newswire.jar" "$root/launcher/target/lib" "$scratch/launcher/"
+java -Xmx4g -Xss64m -cp "$scratch/launcher/newswire.jar:$scratch/nlp4j-common-1.1.0.jar" \
+  dev.newswire.launcher.Newswire tag-names --gazetteers "$scratch/en-named-entity-gazetteers-simplified.ser" \
   --output "$here/src/main/resources/dev/newswire/tagger/lexicon/names.bin.gz"

@@ -30,11 +30,11 @@ fs.writeFileSync("vectors.f32", buf);
 fs.writeFileSync("vocab.txt", e.words.join("\n") + "\n");
 console.log(n + " words, " + d + " dimensions");
 '
+"$root/newswire" --help >/dev/null # builds the launcher when it is missing or older than the sources
+# run from a copy of the launcher, so that a rebuild meanwhile cannot pull it away
+rm -rf "$scratch/launcher" && mkdir -p "$scratch/launcher" && cp -r "$root/launcher/target/newswire.jar" "$root/launcher/target/lib" "$scratch/launcher/"
 cd "$root"
-mvn -B -q -pl tagger compile dependency:build-classpath -Dmdep.outputFile="$here/target/tagger.classpath"
-# run from a copy of the classes, so that a rebuild of the module meanwhile cannot pull them away
-rm -rf "$scratch/classes" && cp -r "$here/target/classes" "$scratch/classes"
-java -Xmx4g -cp "$scratch/classes:$(cat "$here/target/tagger.classpath")" dev.newswire.tagger.cli.TaggerCli \
+java -Xmx4g -cp "$scratch/launcher/newswire.jar" dev.newswire.launcher.Newswire \
   tag-vectors --vocab "$scratch/vocab.txt" --vectors "$scratch/vectors.f32" \
   --classes 64,256,1024,4096 --fit-words 200000 --iterations 12 --seed 1 \
   --output "$here/src/main/resources/dev/newswire/tagger/model/word-classes.bin.gz"

@@ -5,7 +5,5 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-mvn -B -q -pl tagger compile dependency:build-classpath -Dmdep.outputFile="$root/tagger/target/tagger.classpath"
-cp="tagger/target/classes:$(cat tagger/target/tagger.classpath)"
 shared="${NEWSWIRE_SHARED:-$root/../shared}"
-java -Xmx3g -Dnewswire.shared="$shared" -cp "$cp" dev.newswire.tagger.cli.TaggerCli tag-train "$@"
+NEWSWIRE_JAVA_OPTS="-Xmx3g -Dnewswire.shared=$shared" exec ./newswire tag-train "$@"

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newswire.extract.cli.ExtractCommand;
 import dev.newswire.extract.eval.ShingleScorer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +71,7 @@ class ExtractionQualityTest {
             boolean article = false;
             if (Files.isRegularFile(page)) {
                 try {
-                    ExtractionResult r = extractor.extract(ExtractCommand.readPage(page), null, null);
+                    ExtractionResult r = extractor.extract(PageFiles.read(page), null, null);
                     output = r.text();
                     article = r.isArticle();
                 } catch (UndecodableContentException e) {

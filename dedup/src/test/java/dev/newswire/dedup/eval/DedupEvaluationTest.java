@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newswire.dedup.DedupSettings;
+import dev.newswire.shareddata.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ class DedupEvaluationTest {
 
     @Test
     void duplicateDecisionMeetsItsFloorsOnTheDevSet() throws Exception {
-        Path file = DedupEvalCommand.defaultGroundTruth();
+        Path file = devSet();
         assertTrue(Files.exists(file), "the dev set is missing: " + file);
         List<StoryCorpus.Story> all = StoryCorpus.load(file);
         List<StoryCorpus.Story> half = IntStream.range(0, all.size()).filter(i -> i % 2 == 0).mapToObj(all::get).toList();
@@ -35,11 +36,16 @@ class DedupEvaluationTest {
 
     @Test
     void theSameSeedGivesTheSamePairs() throws Exception {
-        List<StoryCorpus.Story> stories = StoryCorpus.load(DedupEvalCommand.defaultGroundTruth()).subList(0, 40);
+        List<StoryCorpus.Story> stories = StoryCorpus.load(devSet()).subList(0, 40);
         List<LabelledPairs.Pair> a = LabelledPairs.build(stories, 7);
         List<LabelledPairs.Pair> b = LabelledPairs.build(stories, 7);
         assertEquals(a, b);
         assertTrue(a.stream().anyMatch(LabelledPairs.Pair::duplicate));
         assertTrue(a.stream().anyMatch(p -> !p.duplicate()));
+    }
+
+    /** The extraction dev set's ground truth, whose stories the pairs are built from. */
+    static Path devSet() {
+        return SharedData.require("datasets/extraction-dev/ground-truth.json");
     }
 }

@@ -2,7 +2,7 @@ package dev.newswire.extract.step;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newswire.extract.cli.ExtractCommand;
+import dev.newswire.extract.PageFiles;
 import dev.newswire.extract.eval.ShingleScorer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,7 +98,7 @@ public final class BlockClassifierTrainer {
             if (!t.path("pageType").asText("article").equals("article") || expected.isBlank() || !Files.isRegularFile(file)) {
                 continue;
             }
-            PageContext page = PageContext.ofBytes(null, ExtractCommand.readPage(file), null);
+            PageContext page = PageContext.ofBytes(null, PageFiles.read(file), null);
             new DecodeStep().apply(page);
             if (page.undecodableReason() != null) {
                 continue;

@@ -2,7 +2,7 @@ package dev.newswire.extract.step;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newswire.extract.cli.ExtractCommand;
+import dev.newswire.extract.PageFiles;
 import dev.newswire.extract.eval.ShingleScorer;
 import java.nio.file.*;
 import java.util.*;
@@ -45,7 +45,7 @@ public final class RecallLossReport {
             int expN = exp.values().stream().mapToInt(Integer::intValue).sum();
             if (expN == 0) continue;
             pages++;
-            byte[] bytes = ExtractCommand.readPage(dir.resolve("html/" + id + ".html.gz"));
+            byte[] bytes = PageFiles.read(dir.resolve("html/" + id + ".html.gz"));
             PageContext page = PageContext.ofBytes(null, bytes, null);
             new DecodeStep().apply(page);
             new ParseStep().apply(page);

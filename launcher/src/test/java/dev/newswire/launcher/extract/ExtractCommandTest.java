@@ -1,4 +1,4 @@
-package dev.newswire.extract.cli;
+package dev.newswire.launcher.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.newswire.extract.cli;
+package dev.newswire.launcher.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.extract.ExtractionResult;
 import dev.newswire.extract.Extractor;
+import dev.newswire.extract.PageFiles;
 import dev.newswire.extract.UndecodableContentException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +40,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> files = pageFiles(input);
+        List<Path> files = PageFiles.list(input);
         if (files.isEmpty()) {
             System.err.println("no *.html or *.html.gz files in " + input);
             return 2;
@@ -56,9 +52,9 @@ public final class ExtractCommand implements Callable<Integer> {
         int done = 0;
         int failed = 0;
         for (Path f : files) {
-            ObjectNode entry = root.putObject(pageId(f));
+            ObjectNode entry = root.putObject(PageFiles.id(f));
             try {
-                ExtractionResult r = extractor.extract(readPage(f), null, null);
+                ExtractionResult r = extractor.extract(PageFiles.read(f), null, null);
                 entry.put("articleBody", r.text());
                 entry.put("title", r.title());
                 ArrayNode authors = entry.putArray("authors");
@@ -89,35 +85,6 @@ public final class ExtractCommand implements Callable<Integer> {
             System.err.println("extract: " + failed + " pages were not HTML text (written with an empty body)");
         }
         return 0;
-    }
-
-    /** The pages of a directory, sorted by name. */
-    static List<Path> pageFiles(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> out = new ArrayList<>(s.filter(p -> {
-                String n = p.getFileName().toString();
-                return Files.isRegularFile(p) && (n.endsWith(".html") || n.endsWith(".html.gz"));
-            }).sorted().toList());
-            return out;
-        }
-    }
-
-    /** A file's page id: its name without {@code .html} or {@code .html.gz}. */
-    static String pageId(Path f) {
-        String n = f.getFileName().toString();
-        return n.endsWith(".html.gz") ? n.substring(0, n.length() - 8) : n.substring(0, n.length() - 5);
-    }
-
-    /** A page's bytes, gunzipped when the name ends in {@code .gz}. */
-    public static byte[] readPage(Path f) throws IOException {
-        if (!f.getFileName().toString().endsWith(".gz")) {
-            return Files.readAllBytes(f);
-        }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(f), 65536)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            return out.toByteArray();
-        }
     }
 
     /** Runs the command alone (the launcher registers it as a subcommand of {@code newswire}). */

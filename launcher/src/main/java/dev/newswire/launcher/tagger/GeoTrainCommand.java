@@ -1,4 +1,4 @@
-package dev.newswire.tagger.cli;
+package dev.newswire.launcher.tagger;
 
 import dev.newswire.tagger.Entity;
 import dev.newswire.tagger.EntityType;

@@ -1,6 +1,9 @@
-package dev.newswire.dedup.eval;
+package dev.newswire.launcher.dedup;
 
 import dev.newswire.dedup.DedupSettings;
+import dev.newswire.dedup.eval.DedupEvaluation;
+import dev.newswire.dedup.eval.LabelledPairs;
+import dev.newswire.dedup.eval.StoryCorpus;
 import dev.newswire.shareddata.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;

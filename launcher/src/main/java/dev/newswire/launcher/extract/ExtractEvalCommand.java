@@ -1,4 +1,4 @@
-package dev.newswire.extract.cli;
+package dev.newswire.launcher.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

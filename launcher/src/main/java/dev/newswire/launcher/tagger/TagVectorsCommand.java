@@ -1,4 +1,4 @@
-package dev.newswire.tagger.cli;
+package dev.newswire.launcher.tagger;
 
 import dev.newswire.tagger.ner.VectorClustering;
 import dev.newswire.tagger.ner.WordClusters;

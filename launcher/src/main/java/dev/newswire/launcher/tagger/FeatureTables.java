@@ -1,4 +1,4 @@
-package dev.newswire.tagger.cli;
+package dev.newswire.launcher.tagger;
 
 import dev.newswire.tagger.Tagger;
 import dev.newswire.tagger.gazetteer.Gazetteer;

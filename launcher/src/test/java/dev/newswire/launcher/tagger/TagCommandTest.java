@@ -1,4 +1,4 @@
-package dev.newswire.tagger.cli;
+package dev.newswire.launcher.tagger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
