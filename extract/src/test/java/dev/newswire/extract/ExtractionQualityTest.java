@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.extract.eval.ShingleScorer;
+import dev.newswire.shareddata.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,14 +37,7 @@ class ExtractionQualityTest {
     static final int MIN_NON_ARTICLES_FLAGGED = 110;
 
     static Path dataset(String name) {
-        String shared = System.getProperty("newswire.shared");
-        Path base = shared != null && !shared.isBlank() ? Path.of(shared) : Path.of("..", "..", "shared");
-        Path dev = base.resolve("datasets/" + name);
-        if (!Files.isDirectory(dev)) {
-            // run from the project root rather than the module
-            dev = Path.of("..", "shared", "datasets", name);
-        }
-        return dev;
+        return SharedData.require("datasets/" + name);
     }
 
     /** Text scores of a set's article pages, and how many pages of each sort were flagged. */
