@@ -62,28 +62,6 @@ public final class IngestConfig extends AbstractConfig {
 
     /** Bearer tokens, from the setting and the tokens file. */
     public java.util.List<String> tokens() {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        Password p = getPassword(AUTH_TOKENS);
-        if (p != null && !p.value().isBlank()) {
-            for (String t : p.value().split(",")) {
-                if (!t.isBlank()) {
-                    out.add(t.strip());
-                }
-            }
-        }
-        String file = getString(AUTH_TOKENS_FILE);
-        if (!file.isBlank()) {
-            try {
-                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file))) {
-                    String t = line.strip();
-                    if (!t.isEmpty() && !t.startsWith("#")) {
-                        out.add(t);
-                    }
-                }
-            } catch (java.io.IOException e) {
-                throw new org.apache.kafka.common.config.ConfigException(AUTH_TOKENS_FILE, file, "cannot read: " + e.getMessage());
-            }
-        }
-        return out;
+        return dev.newswire.model.BearerTokens.read(getPassword(AUTH_TOKENS), getString(AUTH_TOKENS_FILE), AUTH_TOKENS_FILE);
     }
 }

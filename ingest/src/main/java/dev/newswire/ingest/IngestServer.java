@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.newswire.metrics.Metrics;
+import dev.newswire.model.BearerTokens;
 import dev.newswire.model.Json;
 import dev.newswire.model.PayloadException;
 import java.io.BufferedReader;
@@ -17,7 +18,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +61,7 @@ public final class IngestServer implements AutoCloseable {
     private IngestServer(IngestConfig config, PagePublisher publisher) throws IOException {
         this.publisher = publisher;
         this.requests = new PageRequests(config.getInt(IngestConfig.MAX_PAGE_BYTES), config.getString(IngestConfig.DEFAULT_CRAWLER));
-        this.tokens = config.tokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+        this.tokens = BearerTokens.bytes(config.tokens());
         this.maxRequestBytes = config.getInt(IngestConfig.MAX_REQUEST_BYTES);
         this.ackTimeoutMs = config.getInt(IngestConfig.ACK_TIMEOUT_MS);
         this.rateLimiter = new RateLimiter(config.getDouble(IngestConfig.RATE_LIMIT), config.getDouble(IngestConfig.RATE_BURST));
@@ -225,19 +225,7 @@ public final class IngestServer implements AutoCloseable {
     }
 
     private boolean authorised(HttpExchange ex) {
-        if (tokens.isEmpty()) {
-            return true;
-        }
-        String auth = ex.getRequestHeaders().getFirst("Authorization");
-        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        byte[] given = auth.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        boolean ok = false;
-        for (byte[] t : tokens) {
-            ok |= MessageDigest.isEqual(t, given); // constant time per token, and every token is checked
-        }
-        return ok;
+        return BearerTokens.authorised(tokens, ex.getRequestHeaders().getFirst("Authorization"));
     }
 
     /**

@@ -2,9 +2,8 @@ package dev.newswire.ops.api;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import dev.newswire.model.BearerTokens;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -17,7 +16,7 @@ public final class BearerAuth extends Filter {
     private final List<byte[]> tokens;
 
     public BearerAuth(List<String> tokens) {
-        this.tokens = tokens.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+        this.tokens = BearerTokens.bytes(tokens);
     }
 
     /** Whether any token is required. */
@@ -38,18 +37,7 @@ public final class BearerAuth extends Filter {
     }
 
     boolean authorised(String header) {
-        if (tokens.isEmpty()) {
-            return true;
-        }
-        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        boolean ok = false;
-        for (byte[] t : tokens) {
-            ok |= MessageDigest.isEqual(t, given); // constant time per token, and every token is checked
-        }
-        return ok;
+        return BearerTokens.authorised(tokens, header);
     }
 
     @Override

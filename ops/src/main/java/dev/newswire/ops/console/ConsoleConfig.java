@@ -1,20 +1,15 @@
 package dev.newswire.ops.console;
 
+import dev.newswire.model.BearerTokens;
 import dev.newswire.model.CommonConfig;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /**
  * The web console's and read-only API's settings: where they listen and the bearer tokens readers must send. Bound
@@ -59,29 +54,7 @@ public final class ConsoleConfig extends AbstractConfig {
 
     /** The bearer tokens, from the setting and the tokens file. */
     public List<String> tokens() {
-        List<String> out = new ArrayList<>();
-        Password p = getPassword(AUTH_TOKENS);
-        if (p != null && !p.value().isBlank()) {
-            for (String t : p.value().split(",")) {
-                if (!t.isBlank()) {
-                    out.add(t.strip());
-                }
-            }
-        }
-        String file = getString(AUTH_TOKENS_FILE);
-        if (!file.isBlank()) {
-            try {
-                for (String line : Files.readAllLines(Path.of(file))) {
-                    String t = line.strip();
-                    if (!t.isEmpty() && !t.startsWith("#")) {
-                        out.add(t);
-                    }
-                }
-            } catch (IOException e) {
-                throw new ConfigException(AUTH_TOKENS_FILE, file, "cannot read: " + e.getMessage());
-            }
-        }
-        return out;
+        return BearerTokens.read(getPassword(AUTH_TOKENS), getString(AUTH_TOKENS_FILE), AUTH_TOKENS_FILE);
     }
 
     /**
