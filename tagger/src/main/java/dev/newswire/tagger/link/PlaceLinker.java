@@ -138,7 +138,10 @@ public final class PlaceLinker {
         Place preferred = gazetteer.preferredReading(name);
         for (Place p : gazetteer.places(name)) {
             Place rich = richer(p);
-            add(byId, new Candidate(rich, false, p.equals(preferred)));
+            // a division the name only abbreviates ("Moscow" for Moscow Oblast) is matched by another name of it,
+            // like an alternate of the linking table: the bare name is the city's
+            boolean alternate = !p.isCountry() && p.featureType().startsWith("ADM") && !Gazetteer.key(p.name()).equals(key);
+            add(byId, new Candidate(rich, alternate, p.equals(preferred)));
         }
         int[] rows = table.rowsByKey(key);
         if (rows.length > 0) {

@@ -67,6 +67,17 @@ class PlaceLinkerTest {
     }
 
     @Test
+    void aBareCityNameIsTheCityNotTheDivisionNamedAfterIt() {
+        // Moscow Oblast is a division of its own (the city is not in it): "Moscow" only abbreviates its name
+        for (Set<String> countries : List.of(Set.<String>of(), Set.of("RU"), Set.of("RU", "KP", "UA"))) {
+            Place moscow = linker.link("Moscow", countries);
+            assertEquals("geonames:524901", moscow.id(), countries + ": " + moscow);
+            assertEquals("PPLC", moscow.featureType());
+        }
+        assertEquals("ADM1", linker.link("Moscow Oblast", Set.of("RU")).featureType());
+    }
+
+    @Test
     void countriesByNameAliasOrCase() {
         assertEquals("iso3166:KP", linker.link("North Korea", Set.of()).id());
         assertEquals("iso3166:KP", linker.link("DPRK", Set.of()).id());
