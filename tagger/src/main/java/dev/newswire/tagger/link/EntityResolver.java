@@ -46,7 +46,7 @@ public final class EntityResolver {
     public EntityResolver(Gazetteer gazetteer, NameEvidence evidence, ResolverData data, PlaceWeights placeWeights) {
         Nationalities nationalities = new Nationalities(gazetteer, evidence);
         this.trimmer = new MentionTrimmer(gazetteer, data);
-        this.typeCorrector = new TypeCorrector(gazetteer, nationalities, evidence);
+        this.typeCorrector = new TypeCorrector(gazetteer, nationalities, evidence, data.productNouns());
         this.people = new PersonResolver(gazetteer);
         this.places = new PlaceResolver(gazetteer, nationalities, data, placeWeights);
         this.others = new OtherResolver(gazetteer, nationalities, data);

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param governmentVerbs    verbs that make a capital named before them its government ("Moscow denies")
  * @param acronymSkips       small words an acronym skips ("of", "the")
  * @param leadingDeterminers words a place or nationality mention may start with that are not part of the name
+ * @param productNouns       nouns for made things a product's name stands before ("an Aurus Senat limousine")
  * @param salienceMentions   weight of the share of mentions in salience
  * @param salienceEarliness  weight of how early the first mention is in salience
  * @param minRecallNameLength shortest one-word name matched again on its own
@@ -26,6 +27,7 @@ import java.util.Set;
  *                           are not reported by {@code Tagger.tag}
  */
 public record ResolverData(Set<String> governmentVerbs, Set<String> acronymSkips, Set<String> leadingDeterminers,
+                           Set<String> productNouns,
                            double salienceMentions, double salienceEarliness, int minRecallNameLength,
                            int acronymMinLength, int acronymMaxLength, long wellKnownPlacePopulation,
                            float minEntityConfidence) {
@@ -42,6 +44,7 @@ public record ResolverData(Set<String> governmentVerbs, Set<String> acronymSkips
         }
         return new ResolverData(Set.copyOf(Lexicon.readWords("government-verbs.txt")),
                 Set.copyOf(Lexicon.readWords("acronym-skips.txt")), Set.copyOf(Lexicon.readWords("leading-determiners.txt")),
+                Set.copyOf(Lexicon.readWords("product-nouns.txt")),
                 Double.parseDouble(p.getProperty("salience.mentions")), Double.parseDouble(p.getProperty("salience.earliness")),
                 Integer.parseInt(p.getProperty("recall.min.name.length")),
                 Integer.parseInt(p.getProperty("acronym.min.length")), Integer.parseInt(p.getProperty("acronym.max.length")),

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The second pass: drops ordinary words the tagger took for names, corrects types the statistical tagger may
@@ -21,6 +22,8 @@ import java.util.Map;
  *       border ... planting land mines"), not a name;</li>
  *   <li>a known person or organisation has its known type;</li>
  *   <li>a nationality word ("North Korean", "Koreans") is a nationality, never a place or organisation;</li>
+ *   <li>a name the model calls an organisation, that no list knows as one, right before a noun for a made thing
+ *       ("an Aurus Senat limousine", "a Su-57 jet") is a product (MISC);</li>
  *   <li>a name the model calls an organisation at least once and the name lists list as an organisation is an
  *       organisation everywhere in the document ("BASF" is not a place even where the model read it as one);</li>
  *   <li>otherwise the type most of the name's mentions got wins ("Pyongyang" tagged a place five times and a
@@ -32,11 +35,13 @@ final class TypeCorrector {
     private final Gazetteer gazetteer;
     private final Nationalities nationalities;
     private final NameEvidence evidence;
+    private final Set<String> productNouns;
 
-    TypeCorrector(Gazetteer gazetteer, Nationalities nationalities, NameEvidence evidence) {
+    TypeCorrector(Gazetteer gazetteer, Nationalities nationalities, NameEvidence evidence, Set<String> productNouns) {
         this.gazetteer = gazetteer;
         this.nationalities = nationalities;
         this.evidence = evidence;
+        this.productNouns = productNouns;
     }
 
     List<RawMention> correct(List<RawMention> mentions, List<Token> tokens) {
@@ -45,9 +50,14 @@ final class TypeCorrector {
             written.merge(t.text(), 1, Integer::sum);
         }
         List<RawMention> sure = new ArrayList<>(mentions.size());
+        Set<String> products = new java.util.HashSet<>();
         for (RawMention m : mentions) {
             if (!isOrdinaryWord(m, written)) {
-                sure.add(certainType(m));
+                RawMention typed = certainType(m);
+                if (typed.type() == EntityType.ORGANIZATION && isProductName(m, tokens)) {
+                    products.add(m.text());
+                }
+                sure.add(typed);
             }
         }
         Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
@@ -58,7 +68,9 @@ final class TypeCorrector {
         for (RawMention m : sure) {
             Map<EntityType, Integer> v = votes.get(m.text());
             EntityType best = m.type();
-            if (v.containsKey(EntityType.ORGANIZATION) && evidence.isListedOrganisation(m.words())
+            if (products.contains(m.text()) && m.type() == EntityType.ORGANIZATION) {
+                best = EntityType.MISC; // a product once is a product throughout: "the Auras Senate is fast"
+            } else if (v.containsKey(EntityType.ORGANIZATION) && evidence.isListedOrganisation(m.words())
                     && gazetteer.countryByName(m.text()) == null) {
                 best = EntityType.ORGANIZATION;
             } else {
@@ -94,5 +106,11 @@ final class TypeCorrector {
             return m.withType(EntityType.MISC);
         }
         return m;
+    }
+
+    private boolean isProductName(RawMention m, List<Token> tokens) {
+        return m.tokenEnd() < tokens.size()
+                && productNouns.contains(tokens.get(m.tokenEnd()).text().toLowerCase(java.util.Locale.ROOT))
+                && !evidence.isListedOrganisation(m.words()) && !evidence.isWellKnownName(m.words());
     }
 }

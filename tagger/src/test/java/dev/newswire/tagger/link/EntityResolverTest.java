@@ -237,6 +237,18 @@ class EntityResolverTest {
         assertEquals(EntityType.LOCATION, named(unlisted, "BASF").type(), "without an organisation vote the model's type stands");
     }
 
+    @Test
+    void anUnlistedNameBeforeANounForAMadeThingIsAProductNotAnOrganisation() {
+        String text = "Putin sent Kim an Auras Senate limousine, and BASF trucks carried the rest. The Auras Senate is fast.";
+        EntityResolver withLists = new EntityResolver(gazetteer, LISTS, ResolverData.load());
+        List<Entity> entities = resolve(withLists, text, "ORG:Auras Senate", "ORG:BASF");
+        assertEquals(EntityType.MISC, named(entities, "Auras Senate").type(), "a car, not an organisation: " + entities);
+        assertEquals(2, named(entities, "Auras Senate").mentions().size(), "one type per name per document");
+        assertEquals(EntityType.ORGANIZATION, named(entities, "BASF").type(), "a listed company before its trucks stays a company");
+        List<Entity> noNoun = resolve(withLists, "The Auras Senate met on Monday.", "ORG:Auras Senate");
+        assertEquals(EntityType.ORGANIZATION, named(noNoun, "Auras Senate").type(), "without the noun the model's type stands");
+    }
+
     /** A one-token mention of token {@code t}. */
     private static RawMention single(String text, List<Token> tokens, EntityType type, int t) {
         Token token = tokens.get(t);
