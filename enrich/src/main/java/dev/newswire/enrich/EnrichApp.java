@@ -59,6 +59,13 @@ public final class EnrichApp implements AutoCloseable {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), 4 * Topics.MAX_MESSAGE_BYTES);
         // Pages take milliseconds each; keep a poll's batch small enough to finish well within the poll interval.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 200);
+        // Static membership: a restart after a crash rejoins as the same member (Kafka Streams adds the thread's
+        // index), so it need not wait out the dead member's session; its transactional ids stay the same too (the
+        // process id is kept in the state directory), so the dead producer's open transaction is aborted at once.
+        String instance = config.getString(EnrichConfig.GROUP_INSTANCE_ID);
+        if (!instance.isBlank()) {
+            p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instance);
+        }
         return p;
     }
 

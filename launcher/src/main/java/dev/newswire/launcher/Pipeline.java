@@ -2,6 +2,7 @@ package dev.newswire.launcher;
 
 import dev.newswire.embedded.EmbeddedDatabase;
 import dev.newswire.embedded.EmbeddedKafka;
+import dev.newswire.embedded.OrphanedPostgres;
 import dev.newswire.enrich.EnrichApp;
 import dev.newswire.enrich.EnrichConfig;
 import dev.newswire.ingest.IngestConfig;
@@ -39,6 +40,8 @@ public final class Pipeline implements AutoCloseable {
     public static final int PREFERRED_KAFKA_PORT = 19092;
     public static final int PREFERRED_POSTGRES_PORT = 15432;
     public static final int PREFERRED_CONSOLE_PORT = 8471;
+    /** The static group member id of the embedded run's enrich and sink. */
+    static final String RUN_INSTANCE_ID = "newswire-run";
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, String> settings;
@@ -77,9 +80,16 @@ public final class Pipeline implements AutoCloseable {
             kafka = EmbeddedKafka.start(kafkaDir, preferred ? portOrZero(PREFERRED_KAFKA_PORT, kafkaDir) : 0);
             started.add(kafka);
             settings.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+            // The data directory owns this cluster, so this run is the one enrich and sink member: after a crash
+            // the next run takes their place at once (static membership) instead of waiting out their sessions.
+            settings.putIfAbsent(EnrichConfig.GROUP_INSTANCE_ID, RUN_INSTANCE_ID);
+            settings.putIfAbsent(SinkConfig.GROUP_INSTANCE_ID, RUN_INSTANCE_ID);
         }
         if (settings.getOrDefault(SinkConfig.JDBC_URL, "").isBlank()) {
-            EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"),
+            Path pgDir = dataDir.resolve("postgres");
+            // A run killed with -9 leaves its PostgreSQL running on the directory (and the port): stop it first.
+            OrphanedPostgres.stopIfRunning(pgDir);
+            EmbeddedDatabase db = EmbeddedDatabase.start(pgDir,
                     preferred ? freeOr(PREFERRED_POSTGRES_PORT) : 0);
             started.add(db);
             settings.put(SinkConfig.JDBC_URL, db.jdbcUrl());
@@ -87,10 +97,7 @@ public final class Pipeline implements AutoCloseable {
         settings.putIfAbsent(EnrichConfig.STATE_DIR, dataDir.resolve("streams").toString());
         CommonConfig common = new CommonConfig(settings);
         TopicAdmin.ensureTopics(common);
-        sink = SinkApp.start(new SinkConfig(settings));
-        started.add(sink);
-        enrich = EnrichApp.start(new EnrichConfig(settings));
-        started.add(enrich);
+        // The way in first: pages are accepted (acknowledged by Kafka) while enrich loads its models.
         IngestConfig ingestConfig = new IngestConfig(settings);
         publisher = new PagePublisher(common.kafkaClientProps());
         started.add(publisher);
@@ -100,6 +107,10 @@ public final class Pipeline implements AutoCloseable {
         }
         ingest = IngestServer.start(new IngestConfig(ingestSettings), publisher);
         started.add(ingest);
+        sink = SinkApp.start(new SinkConfig(settings));
+        started.add(sink);
+        enrich = EnrichApp.start(new EnrichConfig(settings));
+        started.add(enrich);
         ConsoleConfig consoleConfig = new ConsoleConfig(settings);
         console = ConsoleServer.start(common.kafkaClientProps(), new ConsoleServer.Database(jdbcUrl(),
                         settings.get(SinkConfig.JDBC_USER), settings.get(SinkConfig.JDBC_PASSWORD)),

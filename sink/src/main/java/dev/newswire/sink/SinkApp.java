@@ -71,6 +71,10 @@ public final class SinkApp implements AutoCloseable {
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(SinkConfig.BATCH_MAX));
         c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
         c.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-sink");
+        String instance = config.getString(SinkConfig.GROUP_INSTANCE_ID);
+        if (!instance.isBlank()) {
+            c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance);
+        }
         this.consumer = new KafkaConsumer<>(c, Serdes.key().deserializer(), Serdes.bytes().deserializer());
         Map<String, Object> p = new HashMap<>(client);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
