@@ -3,6 +3,7 @@ package dev.newswire.launcher;
 import dev.newswire.embedded.EmbeddedDatabase;
 import dev.newswire.embedded.EmbeddedKafka;
 import dev.newswire.embedded.OrphanedPostgres;
+import dev.newswire.enrich.ArticleEnricher;
 import dev.newswire.enrich.EnrichApp;
 import dev.newswire.enrich.EnrichConfig;
 import dev.newswire.ingest.IngestConfig;
@@ -25,6 +26,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +54,7 @@ public final class Pipeline implements AutoCloseable {
     private IngestServer ingest;
     private PagePublisher publisher;
     private ConsoleServer console;
+    private Path runFile;
 
     private Pipeline(Map<String, String> settings) {
         this.settings = new HashMap<>(settings);
@@ -75,6 +79,17 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void startAll(Path dataDir, boolean preferred) throws Exception {
+        // The models load on the other core while the broker and the database start.
+        CompletableFuture<ArticleEnricher> models = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                models.complete(EnrichApp.loadEnricher(new EnrichConfig(settings)));
+            } catch (RuntimeException | Error e) {
+                models.completeExceptionally(e);
+            }
+        }, "newswire-load-models");
+        loader.setDaemon(true);
+        loader.start();
         if (settings.getOrDefault(CommonConfig.BOOTSTRAP_SERVERS, "").isBlank()) {
             Path kafkaDir = dataDir.resolve(EmbeddedDefault.BROKER_DIR);
             kafka = EmbeddedKafka.start(kafkaDir, preferred ? portOrZero(PREFERRED_KAFKA_PORT, kafkaDir) : 0);
@@ -109,13 +124,34 @@ public final class Pipeline implements AutoCloseable {
         started.add(ingest);
         sink = SinkApp.start(new SinkConfig(settings));
         started.add(sink);
-        enrich = EnrichApp.start(new EnrichConfig(settings));
+        ArticleEnricher enricher;
+        try {
+            enricher = models.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+        enrich = EnrichApp.start(new EnrichConfig(settings), enricher);
         started.add(enrich);
         ConsoleConfig consoleConfig = new ConsoleConfig(settings);
         console = ConsoleServer.start(common.kafkaClientProps(), new ConsoleServer.Database(jdbcUrl(),
                         settings.get(SinkConfig.JDBC_USER), settings.get(SinkConfig.JDBC_PASSWORD)),
                 consoleConfig.host(), preferred ? freeOr(consoleConfig.port()) : 0, consoleConfig.tokens(), Metrics.global());
         started.add(console);
+        recordRun(dataDir);
+    }
+
+    // Where `newswire status` finds this run's /health; removed again on close.
+    private void recordRun(Path dataDir) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+        p.setProperty("ingest.port", Integer.toString(ingest.port()));
+        p.setProperty("console.port", Integer.toString(console.port()));
+        Path file = dataDir.resolve(EmbeddedDefault.RUN_FILE);
+        java.nio.file.Files.createDirectories(dataDir);
+        try (var out = java.nio.file.Files.newOutputStream(file)) {
+            p.store(out, "the running newswire run: its process and HTTP ports (newswire status reads them)");
+        }
+        runFile = file;
     }
 
     // A data directory that already has a broker keeps its port; a new one takes the preferred port if free.
@@ -181,5 +217,12 @@ public final class Pipeline implements AutoCloseable {
             }
         }
         started.clear();
+        if (runFile != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(runFile);
+            } catch (IOException e) {
+                LOG.warn("Cannot remove {}: {}", runFile, e.toString());
+            }
+        }
     }
 }
