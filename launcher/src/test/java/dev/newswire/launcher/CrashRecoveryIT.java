@@ -140,6 +140,17 @@ class CrashRecoveryIT {
             System.out.println("restart log:");
             second.logText().lines().filter(l -> l.contains(" INFO ") || l.contains(" WARN ") || l.contains("Pipeline up"))
                     .limit(40).forEach(l -> System.out.println("  " + l));
+            // The restarted run reports its stages: GET /health on ingest, and `newswire status` of its data directory.
+            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port2 + "/health"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
+            for (String stage : List.of("ingest", "enrich", "sink")) {
+                assertTrue(health.body().contains("\"" + stage + "\":{\"state\":\"RUNNING\""), health.body());
+            }
+            String status = RunProcess.command(dir.resolve("tmp3"), "status", "--data-dir", data.toString());
+            System.out.println("newswire status after the restart:\n" + status);
+            assertTrue(status.matches("(?s).*STAGES \\(http://127\\.0\\.0\\.1:" + port2 + "/health\\): ok.*"), status);
+            assertTrue(status.matches("(?s).*\\nsink +RUNNING .*"), status);
             int exit = second.stop();
             assertTrue(exit == 0 || exit == 143, "the restarted run stops cleanly on SIGTERM (exit " + exit + ")");
             second = null;

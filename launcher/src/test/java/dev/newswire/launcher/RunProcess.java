@@ -54,6 +54,21 @@ final class RunProcess {
         return new RunProcess(p, log, t0);
     }
 
+    /** Runs {@code newswire args...} from the jar to its end and returns what it printed (stdout and stderr). */
+    static String command(Path tmp, String... args) throws IOException, InterruptedException {
+        Path home = Path.of(System.getProperty("newswire.home", "..")).toAbsolutePath().normalize();
+        Files.createDirectories(tmp);
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
+                "-Djava.io.tmpdir=" + tmp, "-Dnewswire.home=" + home, "-jar", home.resolve("launcher/target/newswire.jar").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        return out;
+    }
+
     String logText() {
         try {
             return Files.readString(log);
