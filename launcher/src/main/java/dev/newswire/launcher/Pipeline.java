@@ -1,6 +1,7 @@
 package dev.newswire.launcher;
 
 import dev.newswire.embedded.EmbeddedDatabase;
+import dev.newswire.embedded.EmbeddedCluster;
 import dev.newswire.embedded.EmbeddedKafka;
 import dev.newswire.embedded.OrphanedPostgres;
 import dev.newswire.enrich.ArticleEnricher;
@@ -49,6 +50,8 @@ public final class Pipeline implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, String> settings;
     private EmbeddedKafka kafka;
+    private EmbeddedCluster cluster;
+    private int brokers = 1;
     private SinkApp sink;
     private EnrichApp enrich;
     private IngestServer ingest;
@@ -68,7 +71,16 @@ public final class Pipeline implements AutoCloseable {
      * @param preferred whether to try the well-known ports first (false in tests: always free ports)
      */
     public static Pipeline start(Map<String, String> settings, Path dataDir, boolean preferred) throws Exception {
+        return start(settings, dataDir, preferred, 1);
+    }
+
+    /**
+     * Starts everything, with an embedded cluster of {@code brokers} nodes, each in a JVM of its own, when there is
+     * more than one (topics then replicated {@value EmbeddedCluster#REPLICATION} times, min.insync.replicas 2).
+     */
+    public static Pipeline start(Map<String, String> settings, Path dataDir, boolean preferred, int brokers) throws Exception {
         Pipeline p = new Pipeline(settings);
+        p.brokers = brokers;
         try {
             p.startAll(dataDir, preferred);
         } catch (Exception | Error e) {
@@ -91,10 +103,18 @@ public final class Pipeline implements AutoCloseable {
         loader.setDaemon(true);
         loader.start();
         if (settings.getOrDefault(CommonConfig.BOOTSTRAP_SERVERS, "").isBlank()) {
-            Path kafkaDir = dataDir.resolve(EmbeddedDefault.BROKER_DIR);
-            kafka = EmbeddedKafka.start(kafkaDir, preferred ? portOrZero(PREFERRED_KAFKA_PORT, kafkaDir) : 0);
-            started.add(kafka);
-            settings.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+            if (brokers > 1) {
+                cluster = EmbeddedCluster.start(dataDir, brokers, List.of());
+                started.add(cluster);
+                settings.put(CommonConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers());
+                settings.putIfAbsent(CommonConfig.TOPICS_REPLICATION_FACTOR,
+                        Integer.toString(Math.min(EmbeddedCluster.REPLICATION, brokers)));
+            } else {
+                Path kafkaDir = dataDir.resolve(EmbeddedDefault.BROKER_DIR);
+                kafka = EmbeddedKafka.start(kafkaDir, preferred ? portOrZero(PREFERRED_KAFKA_PORT, kafkaDir) : 0);
+                started.add(kafka);
+                settings.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+            }
             // The data directory owns this cluster, so this run is the one enrich and sink member: after a crash
             // the next run takes their place at once (static membership) instead of waiting out their sessions.
             settings.putIfAbsent(EnrichConfig.GROUP_INSTANCE_ID, RUN_INSTANCE_ID);
@@ -192,6 +212,11 @@ public final class Pipeline implements AutoCloseable {
     /** The web console's address. */
     public String consoleUrl() {
         return console.url();
+    }
+
+    /** The multi-node embedded cluster, when the run has one ({@code --brokers 3}). */
+    public EmbeddedCluster cluster() {
+        return cluster;
     }
 
     public SinkApp sink() {

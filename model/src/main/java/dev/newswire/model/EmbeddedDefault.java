@@ -24,6 +24,11 @@ public final class EmbeddedDefault {
      * {@code /health}; removed on a clean stop.
      */
     public static final String RUN_FILE = "run.properties";
+    /**
+     * The file in the data directory where a running multi-node embedded cluster ({@code newswire run --brokers 3})
+     * records its bootstrap servers (key {@code bootstrap}); its nodes live in {@code kafka-1}, {@code kafka-2}, ….
+     */
+    public static final String CLUSTER_FILE = "cluster.properties";
 
     private EmbeddedDefault() {
     }
@@ -46,6 +51,22 @@ public final class EmbeddedDefault {
             }
         }
         return p;
+    }
+
+    /** The bootstrap servers of the multi-node embedded cluster recorded in {@link #CLUSTER_FILE}, if there is one. */
+    public static java.util.Optional<String> recordedClusterBootstrap(Path dataDir) {
+        Path file = dataDir.resolve(CLUSTER_FILE);
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        String b = p.getProperty("bootstrap", "").strip();
+        return b.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(b);
     }
 
     /**

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code newswire status}: topics, rates, consumer lag and dead letters at a glance. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Stages (from their /health): state, restarts, last error. Per topic: partitions, end offsets, records written in the last minute (from record "
+        description = {"Brokers; each partition's leader, replicas and in-sync replicas, under-replicated partitions. "
+                + "Stages (from their /health): state, restarts, last error. Per topic: partitions, end offsets, records written in the last minute (from record "
                 + "timestamps, via ListOffsets by time). Per consumer group / Streams application: state and lag per "
                 + "partition and in total. Dead letters: count and top reasons (newswire.error.reason headers)."})
 public final class StatusCommand implements Callable<Integer> {
@@ -61,14 +62,21 @@ public final class StatusCommand implements Callable<Integer> {
         Map<String, Object> props = options.clientProps();
         progress.now("asking " + props.get("bootstrap.servers"));
         ClusterStatus status;
+        ReplicaStatus replicas;
         try (Admin admin = KafkaClients.admin(props)) {
             status = new StatusCollector(admin, props, topics, groups, dlqSample).collect();
+            List<String> all = new ArrayList<>(topics);
+            if (!all.contains(Topics.ENRICHED)) {
+                all.add(1, Topics.ENRICHED);
+            }
+            replicas = ReplicaStatus.collect(admin, all);
         }
         List<String> endpoints = new ArrayList<>(health);
         endpoints.addAll(StageHealth.runEndpoints(options.dataDir()));
         List<StageHealth.Report> stages = StageHealth.ask(endpoints);
         if (json) {
             com.fasterxml.jackson.databind.node.ObjectNode tree = Json.MAPPER.valueToTree(status);
+            tree.set("replication", Json.MAPPER.valueToTree(replicas));
             com.fasterxml.jackson.databind.node.ArrayNode st = tree.putArray("stages");
             for (StageHealth.Report r : stages) {
                 com.fasterxml.jackson.databind.node.ObjectNode o = st.addObject().put("url", r.url());
@@ -80,7 +88,7 @@ public final class StatusCommand implements Callable<Integer> {
             }
             out.print(Json.MAPPER.writeValueAsString(tree) + "\n");
         } else {
-            out.print(render(status) + "\n" + StageHealth.render(stages));
+            out.print(render(status) + "\n" + replicas.render() + "\n" + StageHealth.render(stages));
         }
         out.flush();
         return 0;
