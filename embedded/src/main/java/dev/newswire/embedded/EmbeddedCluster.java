@@ -154,33 +154,47 @@ public final class EmbeddedCluster implements AutoCloseable {
         return cluster;
     }
 
+    /**
+     * The settings every node of a cluster of {@code size} nodes shares that a production cluster of the same shape
+     * must share too: roles, listener names, replication and in-sync minimums of the topics and of Kafka's internal
+     * topics, message sizes. {@code docker/docker-compose.yml} sets the same ({@code ComposeFileTest}).
+     */
+    public static Map<String, String> sharedSettings(int size) {
+        String replication = Integer.toString(Math.min(REPLICATION, size));
+        String minIsr = Integer.toString(Math.min(MIN_INSYNC, size));
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("default.replication.factor", replication);
+        p.put("min.insync.replicas", minIsr);
+        p.put("offsets.topic.replication.factor", replication);
+        p.put("transaction.state.log.replication.factor", replication);
+        p.put("transaction.state.log.min.isr", minIsr);
+        p.put("unclean.leader.election.enable", "false");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("message.max.bytes", Integer.toString(Topics.MAX_MESSAGE_BYTES + 1024));
+        p.put("replica.fetch.max.bytes", Integer.toString(Topics.MAX_MESSAGE_BYTES + 1024));
+        return p;
+    }
+
     private static Properties serverProperties(Node n, String voters, int size) {
-        int replication = Math.min(REPLICATION, size);
-        int minIsr = Math.min(MIN_INSYNC, size);
+        String replication = Integer.toString(Math.min(REPLICATION, size));
+        String minIsr = Integer.toString(Math.min(MIN_INSYNC, size));
         Properties p = new Properties();
-        p.setProperty("process.roles", "broker,controller");
+        p.putAll(sharedSettings(size));
         p.setProperty("node.id", Integer.toString(n.id));
         p.setProperty("controller.quorum.voters", voters);
         p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + n.brokerPort + ",CONTROLLER://127.0.0.1:" + n.controllerPort);
         p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + n.brokerPort);
-        p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("log.dirs", n.dir.resolve("kafka-logs").toString());
-        p.setProperty("default.replication.factor", Integer.toString(replication));
-        p.setProperty("min.insync.replicas", Integer.toString(minIsr));
-        p.setProperty("offsets.topic.replication.factor", Integer.toString(replication));
+        // Machine-local choices: fewer internal partitions on a laptop, a quick fail-over.
         p.setProperty("offsets.topic.num.partitions", "5");
-        p.setProperty("transaction.state.log.replication.factor", Integer.toString(replication));
-        p.setProperty("transaction.state.log.min.isr", Integer.toString(minIsr));
         p.setProperty("transaction.state.log.num.partitions", "5");
-        p.setProperty("share.coordinator.state.topic.replication.factor", Integer.toString(replication));
-        p.setProperty("share.coordinator.state.topic.min.isr", Integer.toString(minIsr));
-        p.setProperty("unclean.leader.election.enable", "false");
-        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("share.coordinator.state.topic.replication.factor", replication);
+        p.setProperty("share.coordinator.state.topic.min.isr", minIsr);
         p.setProperty("num.partitions", "1");
-        p.setProperty("message.max.bytes", Integer.toString(Topics.MAX_MESSAGE_BYTES + 1024));
-        p.setProperty("replica.fetch.max.bytes", Integer.toString(Topics.MAX_MESSAGE_BYTES + 1024));
         p.setProperty("broker.session.timeout.ms", Integer.toString(SESSION_TIMEOUT_MS));
         p.setProperty("broker.heartbeat.interval.ms", "500");
         return p;
