@@ -47,6 +47,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static EmbeddedDatabase start(Path dataDir, int port, Path ownedDir) throws IOException {
         Files.createDirectories(dataDir.getParent());
         long t0 = System.nanoTime();
+        OrphanedPostgres.stopIfRunning(dataDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)

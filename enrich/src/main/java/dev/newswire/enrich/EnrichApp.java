@@ -1,11 +1,13 @@
 package dev.newswire.enrich;
 
 import dev.newswire.extract.Extractor;
+import dev.newswire.metrics.Health;
 import dev.newswire.metrics.Metrics;
 import dev.newswire.model.CommonConfig;
 import dev.newswire.model.Topics;
 import dev.newswire.tagger.Tagger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +34,13 @@ public final class EnrichApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
 
+    static final String STAGE = "enrich";
+
     private final KafkaStreams streams;
+    private final AtomicInteger replacedThreads = new AtomicInteger();
+    private volatile String lastError;
+    private final Instant startedAt = Instant.now();
+    private final Supplier<Health.Status> health = this::status;
 
     private EnrichApp(KafkaStreams streams) {
         this.streams = streams;
@@ -59,15 +70,32 @@ public final class EnrichApp implements AutoCloseable {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), 4 * Topics.MAX_MESSAGE_BYTES);
         // Pages take milliseconds each; keep a poll's batch small enough to finish well within the poll interval.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 200);
+        // Static membership: a restart after a crash rejoins as the same member (Kafka Streams adds the thread's
+        // index), so it need not wait out the dead member's session; its transactional ids stay the same too (the
+        // process id is kept in the state directory), so the dead producer's open transaction is aborted at once.
+        String instance = config.getString(EnrichConfig.GROUP_INSTANCE_ID);
+        if (!instance.isBlank()) {
+            p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instance);
+        }
         return p;
     }
 
     /** Loads the extractor and tagger, starts the application and waits until it is running. */
     public static EnrichApp start(EnrichConfig config) throws InterruptedException {
+        return start(config, loadEnricher(config));
+    }
+
+    /** Loads the extractor and tagger (seconds: the models), e.g. while the broker starts. */
+    public static ArticleEnricher loadEnricher(EnrichConfig config) {
         long t0 = System.nanoTime();
         ArticleEnricher enricher = new ArticleEnricher(Extractor.create(), Tagger.load(),
                 config.getInt(EnrichConfig.MAX_BODY_BYTES));
         LOG.info("Extractor and tagger loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        return enricher;
+    }
+
+    /** Starts the application with a loaded enricher and waits until it is running. */
+    public static EnrichApp start(EnrichConfig config, ArticleEnricher enricher) throws InterruptedException {
         checkStoriesTopic(config);
         KafkaStreams streams = new KafkaStreams(EnrichTopology.build(enricher, config.dedupSettings()),
                 streamsProperties(config));
@@ -82,12 +110,36 @@ public final class EnrichApp implements AutoCloseable {
                 running.countDown();
             }
         });
+        // A stream thread that dies of an unexpected error is replaced (its tasks resume from the last commit,
+        // exactly once), instead of the default: the whole client in ERROR while the process keeps serving.
+        EnrichApp app = new EnrichApp(streams);
+        streams.setUncaughtExceptionHandler(e -> {
+            int n = app.replacedThreads.incrementAndGet();
+            app.lastError = e.toString();
+            LOG.error("A stream thread died of an unexpected error; replacing it (replacement {})", n, e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        Health.global().register(STAGE, app.health);
         streams.start();
         if (!running.await(60, TimeUnit.SECONDS)) {
             LOG.warn("Enrich is not RUNNING after 60 s (state {}); it keeps trying", streams.state());
         }
         LOG.info("Enrich running (application id {})", config.getString(EnrichConfig.APPLICATION_ID));
-        return new EnrichApp(streams);
+        return app;
+    }
+
+    /**
+     * This stage's state from Kafka Streams': running (also while rebalancing), starting, failed (ERROR: every
+     * thread gone), stopped; with the number of stream threads replaced after errors.
+     */
+    public Health.Status status() {
+        int restarts = replacedThreads.get();
+        return switch (streams.state()) {
+            case RUNNING, REBALANCING -> Health.Status.running(restarts, startedAt);
+            case CREATED -> new Health.Status(Health.State.STARTING, restarts, startedAt, null);
+            case PENDING_ERROR, ERROR -> new Health.Status(Health.State.FAILED, restarts, Instant.now(), lastError);
+            case PENDING_SHUTDOWN, NOT_RUNNING -> new Health.Status(Health.State.STOPPED, restarts, Instant.now(), lastError);
+        };
     }
 
     /** The Kafka Streams state. */
@@ -97,6 +149,7 @@ public final class EnrichApp implements AutoCloseable {
 
     @Override
     public void close() {
+        Health.global().unregister(STAGE, health);
         // Leave the group on a clean stop: otherwise the next instance (or a restarted `run`) waits out the
         // departed member's session timeout (45 s) before its tasks are assigned.
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

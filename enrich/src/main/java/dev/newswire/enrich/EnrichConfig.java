@@ -21,6 +21,7 @@ public final class EnrichConfig extends AbstractConfig {
     public static final String COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
     public static final String MAX_BODY_BYTES = "enrich.max.body.bytes";
     public static final String DEDUP_WINDOW_DAYS = "enrich.dedup.window.days";
+    public static final String GROUP_INSTANCE_ID = "enrich.group.instance.id";
 
     // Enrichment is CPU-bound: one thread per core, but not more than a small topic has partitions.
     private static final int MAX_DEFAULT_THREADS = 4;
@@ -50,7 +51,12 @@ public final class EnrichConfig extends AbstractConfig {
             .define(DEDUP_WINDOW_DAYS, Type.INT, 14, Range.atLeast(1), Importance.MEDIUM,
                     "How long an article can gather copies: a copy of a story first seen longer ago than this starts "
                     + "a new story, and the story index forgets articles not seen for this long.",
-                    GROUP, 6, ConfigDef.Width.SHORT, "Dedup window (days)");
+                    GROUP, 6, ConfigDef.Width.SHORT, "Dedup window (days)")
+            .define(GROUP_INSTANCE_ID, Type.STRING, "", Importance.LOW,
+                    "Static group membership: an instance restarted with the same id (e.g. after a crash) gets its "
+                    + "partitions back at once instead of waiting out the dead member's session timeout. Must be unique "
+                    + "per instance. Empty: dynamic membership (the embedded run sets one).",
+                    GROUP, 7, ConfigDef.Width.MEDIUM, "Group instance id");
 
     public EnrichConfig(Map<String, ?> props) {
         super(DEF, props, false);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.newswire.metrics.Health;
 import dev.newswire.metrics.Metrics;
 import dev.newswire.model.BearerTokens;
 import dev.newswire.model.Json;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *   <li>202 with the keys once Kafka has acknowledged every page; 400 with a clear message for invalid input
  *       (nothing of that request is published); 401 without a valid bearer token when tokens are configured;
  *       413 over the size limits; 503 with Retry-After when Kafka does not acknowledge in time.</li>
- *   <li>{@code GET /health}: 200 "ok".</li>
+ *   <li>{@code GET /health}: the state of every stage in this process as JSON ({@link Health}), 200 when all run,
+ *       503 otherwise; no token needed (it holds no data).</li>
  * </ul>
  */
 public final class IngestServer implements AutoCloseable {
@@ -57,6 +59,8 @@ public final class IngestServer implements AutoCloseable {
     private final int maxRequestBytes;
     private final int ackTimeoutMs;
     private final RateLimiter rateLimiter;
+    private final java.time.Instant startedAt = java.time.Instant.now();
+    private final java.util.function.Supplier<Health.Status> health = () -> Health.Status.running(0, startedAt);
 
     private IngestServer(IngestConfig config, PagePublisher publisher) throws IOException {
         this.publisher = publisher;
@@ -74,7 +78,7 @@ public final class IngestServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/pages", this::handlePages);
-        server.createContext("/health", ex -> respond(ex, 200, "text/plain", "ok\n"));
+        server.createContext("/health", Health.global().handler());
         server.createContext("/metrics", Metrics.global().handler());
     }
 
@@ -82,6 +86,7 @@ public final class IngestServer implements AutoCloseable {
     public static IngestServer start(IngestConfig config, PagePublisher publisher) throws IOException {
         IngestServer s = new IngestServer(config, publisher);
         s.server.start();
+        Health.global().register(STAGE, s.health);
         LOG.info("Ingest endpoint listening on http://{}:{}/pages{}", config.getString(IngestConfig.HTTP_HOST),
                 s.port(), s.tokens.isEmpty() ? "" : " (bearer token required)");
         return s;
@@ -282,6 +287,7 @@ public final class IngestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        Health.global().unregister(STAGE, health);
         server.stop(1);
         executor.shutdownNow();
     }

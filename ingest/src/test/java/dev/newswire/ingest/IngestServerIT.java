@@ -156,4 +156,29 @@ class IngestServerIT {
         List<String> keys = readAllRaw().stream().map(ConsumerRecord::key).toList();
         assertTrue(keys.contains(Keys.pageKey("https://site.example/a")));
     }
+
+    @Test
+    void healthReportsEveryStageOfTheProcessAsJsonWithoutAToken() throws Exception {
+        HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health")).GET().build();
+        HttpResponse<String> ok = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ok.statusCode(), ok.body());
+        JsonNode body = Json.readTree(ok.body().getBytes(StandardCharsets.UTF_8));
+        assertEquals("ok", body.path("status").asText());
+        assertEquals("RUNNING", body.path("stages").path("ingest").path("state").asText());
+        // A stage of the same process whose loop died: the process is not healthy, and says which stage and why.
+        java.util.function.Supplier<dev.newswire.metrics.Health.Status> dead = () -> new dev.newswire.metrics.Health.Status(
+                dev.newswire.metrics.Health.State.FAILED, 3, java.time.Instant.now(), "IllegalStateException: \"boom\"");
+        dev.newswire.metrics.Health.global().register("test-stage", dead);
+        try {
+            HttpResponse<String> failing = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, failing.statusCode());
+            JsonNode f = Json.readTree(failing.body().getBytes(StandardCharsets.UTF_8));
+            assertEquals("failing", f.path("status").asText());
+            assertEquals("FAILED", f.path("stages").path("test-stage").path("state").asText());
+            assertEquals(3, f.path("stages").path("test-stage").path("restarts").asInt());
+            assertEquals("IllegalStateException: \"boom\"", f.path("stages").path("test-stage").path("error").asText());
+        } finally {
+            dev.newswire.metrics.Health.global().unregister("test-stage", dead);
+        }
+    }
 }

@@ -1,7 +1,10 @@
 package dev.newswire.launcher;
 
 import dev.newswire.embedded.EmbeddedDatabase;
+import dev.newswire.embedded.EmbeddedCluster;
 import dev.newswire.embedded.EmbeddedKafka;
+import dev.newswire.embedded.OrphanedPostgres;
+import dev.newswire.enrich.ArticleEnricher;
 import dev.newswire.enrich.EnrichApp;
 import dev.newswire.enrich.EnrichConfig;
 import dev.newswire.ingest.IngestConfig;
@@ -24,6 +27,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +44,20 @@ public final class Pipeline implements AutoCloseable {
     public static final int PREFERRED_KAFKA_PORT = 19092;
     public static final int PREFERRED_POSTGRES_PORT = 15432;
     public static final int PREFERRED_CONSOLE_PORT = 8471;
+    /** The static group member id of the embedded run's enrich and sink. */
+    static final String RUN_INSTANCE_ID = "newswire-run";
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, String> settings;
     private EmbeddedKafka kafka;
+    private EmbeddedCluster cluster;
+    private int brokers = 1;
     private SinkApp sink;
     private EnrichApp enrich;
     private IngestServer ingest;
     private PagePublisher publisher;
     private ConsoleServer console;
+    private Path runFile;
 
     private Pipeline(Map<String, String> settings) {
         this.settings = new HashMap<>(settings);
@@ -61,7 +71,16 @@ public final class Pipeline implements AutoCloseable {
      * @param preferred whether to try the well-known ports first (false in tests: always free ports)
      */
     public static Pipeline start(Map<String, String> settings, Path dataDir, boolean preferred) throws Exception {
+        return start(settings, dataDir, preferred, 1);
+    }
+
+    /**
+     * Starts everything, with an embedded cluster of {@code brokers} nodes, each in a JVM of its own, when there is
+     * more than one (topics then replicated {@value EmbeddedCluster#REPLICATION} times, min.insync.replicas 2).
+     */
+    public static Pipeline start(Map<String, String> settings, Path dataDir, boolean preferred, int brokers) throws Exception {
         Pipeline p = new Pipeline(settings);
+        p.brokers = brokers;
         try {
             p.startAll(dataDir, preferred);
         } catch (Exception | Error e) {
@@ -72,14 +91,40 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void startAll(Path dataDir, boolean preferred) throws Exception {
+        // The models load on the other core while the broker and the database start.
+        CompletableFuture<ArticleEnricher> models = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                models.complete(EnrichApp.loadEnricher(new EnrichConfig(settings)));
+            } catch (RuntimeException | Error e) {
+                models.completeExceptionally(e);
+            }
+        }, "newswire-load-models");
+        loader.setDaemon(true);
+        loader.start();
         if (settings.getOrDefault(CommonConfig.BOOTSTRAP_SERVERS, "").isBlank()) {
-            Path kafkaDir = dataDir.resolve(EmbeddedDefault.BROKER_DIR);
-            kafka = EmbeddedKafka.start(kafkaDir, preferred ? portOrZero(PREFERRED_KAFKA_PORT, kafkaDir) : 0);
-            started.add(kafka);
-            settings.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+            if (brokers > 1) {
+                cluster = EmbeddedCluster.start(dataDir, brokers, List.of());
+                started.add(cluster);
+                settings.put(CommonConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers());
+                settings.putIfAbsent(CommonConfig.TOPICS_REPLICATION_FACTOR,
+                        Integer.toString(Math.min(EmbeddedCluster.REPLICATION, brokers)));
+            } else {
+                Path kafkaDir = dataDir.resolve(EmbeddedDefault.BROKER_DIR);
+                kafka = EmbeddedKafka.start(kafkaDir, preferred ? portOrZero(PREFERRED_KAFKA_PORT, kafkaDir) : 0);
+                started.add(kafka);
+                settings.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+            }
+            // The data directory owns this cluster, so this run is the one enrich and sink member: after a crash
+            // the next run takes their place at once (static membership) instead of waiting out their sessions.
+            settings.putIfAbsent(EnrichConfig.GROUP_INSTANCE_ID, RUN_INSTANCE_ID);
+            settings.putIfAbsent(SinkConfig.GROUP_INSTANCE_ID, RUN_INSTANCE_ID);
         }
         if (settings.getOrDefault(SinkConfig.JDBC_URL, "").isBlank()) {
-            EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"),
+            Path pgDir = dataDir.resolve("postgres");
+            // A run killed with -9 leaves its PostgreSQL running on the directory (and the port): stop it first.
+            OrphanedPostgres.stopIfRunning(pgDir);
+            EmbeddedDatabase db = EmbeddedDatabase.start(pgDir,
                     preferred ? freeOr(PREFERRED_POSTGRES_PORT) : 0);
             started.add(db);
             settings.put(SinkConfig.JDBC_URL, db.jdbcUrl());
@@ -87,10 +132,7 @@ public final class Pipeline implements AutoCloseable {
         settings.putIfAbsent(EnrichConfig.STATE_DIR, dataDir.resolve("streams").toString());
         CommonConfig common = new CommonConfig(settings);
         TopicAdmin.ensureTopics(common);
-        sink = SinkApp.start(new SinkConfig(settings));
-        started.add(sink);
-        enrich = EnrichApp.start(new EnrichConfig(settings));
-        started.add(enrich);
+        // The way in first: pages are accepted (acknowledged by Kafka) while enrich loads its models.
         IngestConfig ingestConfig = new IngestConfig(settings);
         publisher = new PagePublisher(common.kafkaClientProps());
         started.add(publisher);
@@ -100,11 +142,36 @@ public final class Pipeline implements AutoCloseable {
         }
         ingest = IngestServer.start(new IngestConfig(ingestSettings), publisher);
         started.add(ingest);
+        sink = SinkApp.start(new SinkConfig(settings));
+        started.add(sink);
+        ArticleEnricher enricher;
+        try {
+            enricher = models.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+        enrich = EnrichApp.start(new EnrichConfig(settings), enricher);
+        started.add(enrich);
         ConsoleConfig consoleConfig = new ConsoleConfig(settings);
         console = ConsoleServer.start(common.kafkaClientProps(), new ConsoleServer.Database(jdbcUrl(),
                         settings.get(SinkConfig.JDBC_USER), settings.get(SinkConfig.JDBC_PASSWORD)),
                 consoleConfig.host(), preferred ? freeOr(consoleConfig.port()) : 0, consoleConfig.tokens(), Metrics.global());
         started.add(console);
+        recordRun(dataDir);
+    }
+
+    // Where `newswire status` finds this run's /health; removed again on close.
+    private void recordRun(Path dataDir) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+        p.setProperty("ingest.port", Integer.toString(ingest.port()));
+        p.setProperty("console.port", Integer.toString(console.port()));
+        Path file = dataDir.resolve(EmbeddedDefault.RUN_FILE);
+        java.nio.file.Files.createDirectories(dataDir);
+        try (var out = java.nio.file.Files.newOutputStream(file)) {
+            p.store(out, "the running newswire run: its process and HTTP ports (newswire status reads them)");
+        }
+        runFile = file;
     }
 
     // A data directory that already has a broker keeps its port; a new one takes the preferred port if free.
@@ -147,6 +214,11 @@ public final class Pipeline implements AutoCloseable {
         return console.url();
     }
 
+    /** The multi-node embedded cluster, when the run has one ({@code --brokers 3}). */
+    public EmbeddedCluster cluster() {
+        return cluster;
+    }
+
     public SinkApp sink() {
         return sink;
     }
@@ -170,5 +242,12 @@ public final class Pipeline implements AutoCloseable {
             }
         }
         started.clear();
+        if (runFile != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(runFile);
+            } catch (IOException e) {
+                LOG.warn("Cannot remove {}: {}", runFile, e.toString());
+            }
+        }
     }
 }

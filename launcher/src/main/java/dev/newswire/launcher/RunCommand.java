@@ -29,6 +29,12 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Option(names = "--brokers", paramLabel = "N", defaultValue = "1",
+            description = {"Kafka nodes of the embedded default (default: ${DEFAULT-VALUE}, in this JVM). More than one: "
+                    + "each node (broker and controller) in a JVM of its own, data in DATA/kafka-1..N, topics replicated "
+                    + "3 times with min.insync.replicas=2. Ignored when bootstrap.servers is set."})
+    int brokers = 1;
+
     @Option(names = "--once", description = "Exit once the fed pages are stored (default: keep serving).")
     boolean once;
 
@@ -45,9 +51,12 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        if (brokers < 1 || brokers > 9) {
+            throw new IllegalArgumentException("--brokers takes 1 to 9, not " + brokers);
+        }
         Map<String, String> config = options.settings();
         ArticlePrinter printer = new ArticlePrinter(System.out);
-        try (Pipeline pipeline = Pipeline.start(config, options.dataDir(), true)) {
+        try (Pipeline pipeline = Pipeline.start(config, options.dataDir(), true, brokers)) {
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             Set<String> waitingFor = ConcurrentHashMap.newKeySet();
             CountDownLatch done = new CountDownLatch(1);

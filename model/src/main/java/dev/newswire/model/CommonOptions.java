@@ -70,6 +70,13 @@ public final class CommonOptions {
             settings.put(CommonConfig.BOOTSTRAP_SERVERS, "127.0.0.1:" + port.getAsInt());
             return settings;
         }
+        // `newswire run --brokers 3`: any node that answers will do as a bootstrap server
+        java.util.Optional<String> cluster = EmbeddedDefault.recordedClusterBootstrap(dataDir());
+        if (cluster.isPresent() && java.util.Arrays.stream(cluster.get().split(","))
+                .anyMatch(hp -> listening(Integer.parseInt(hp.substring(hp.lastIndexOf(':') + 1))))) {
+            settings.put(CommonConfig.BOOTSTRAP_SERVERS, cluster.get());
+            return settings;
+        }
         throw new IllegalStateException("No Kafka to talk to: pass --bootstrap-servers HOST:PORT (or set "
                 + "bootstrap.servers / NEWSWIRE_BOOTSTRAP_SERVERS), or start the embedded pipeline with "
                 + "'./newswire run' in another terminal.");

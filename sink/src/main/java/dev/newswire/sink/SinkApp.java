@@ -1,5 +1,6 @@
 package dev.newswire.sink;
 
+import dev.newswire.metrics.Health;
 import dev.newswire.metrics.Metrics;
 import dev.newswire.model.Article;
 import dev.newswire.model.CommonConfig;
@@ -9,6 +10,7 @@ import dev.newswire.model.Serdes;
 import dev.newswire.model.Topics;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,10 +47,14 @@ public final class SinkApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SinkApp.class);
     private static final Metrics METRICS = Metrics.global();
     static final String STAGE = "sink";
+    private static final long INITIAL_BACKOFF_MS = 1_000;
+    private static final long MAX_BACKOFF_MS = 30_000;
+    /** A loop that ran this long before dying was healthy: the back-off starts from the beginning again. */
+    private static final long HEALTHY_RUN_NANOS = 60_000_000_000L;
 
     private final SinkConfig config;
     private final ArticleStore store;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
     private final BatchWriter writer;
     private final String group;
@@ -56,6 +63,9 @@ public final class SinkApp implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long stored;
+    private volatile Health.Status status = new Health.Status(Health.State.STARTING, 0, Instant.now(), null);
+    private final Supplier<Health.Status> health = () -> status;
+    private final Object backoffLock = new Object();
 
     private SinkApp(SinkConfig config, ArticleStore store) {
         this.config = config;
@@ -63,15 +73,6 @@ public final class SinkApp implements AutoCloseable {
         this.group = config.getString(SinkConfig.GROUP_ID);
         this.forwardTopics = config.getList(SinkConfig.FORWARD_TOPICS);
         Map<String, Object> client = CommonConfig.kafkaClientProps(config);
-        Map<String, Object> c = new HashMap<>(client);
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(SinkConfig.BATCH_MAX));
-        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
-        c.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-sink");
-        this.consumer = new KafkaConsumer<>(c, Serdes.key().deserializer(), Serdes.bytes().deserializer());
         Map<String, Object> p = new HashMap<>(client);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -80,9 +81,24 @@ public final class SinkApp implements AutoCloseable {
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newswire-sink-producer");
         this.producer = new KafkaProducer<>(p, Serdes.key().serializer(), Serdes.bytes().serializer());
         this.writer = new BatchWriter(store, group, Topics.ARTICLES, this::deadLetter, this::waitForDatabase);
-        METRICS.bind(consumer);
         METRICS.bind(producer);
         this.thread = new Thread(this::run, "newswire-sink");
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        Map<String, Object> c = new HashMap<>(CommonConfig.kafkaClientProps(config));
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(SinkConfig.BATCH_MAX));
+        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
+        c.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-sink");
+        String instance = config.getString(SinkConfig.GROUP_INSTANCE_ID);
+        if (!instance.isBlank()) {
+            c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance);
+        }
+        return new KafkaConsumer<>(c, Serdes.key().deserializer(), Serdes.bytes().deserializer());
     }
 
     /** Migrates the database of {@code sink.jdbc.url} and starts consuming on a thread of its own. */
@@ -94,6 +110,7 @@ public final class SinkApp implements AutoCloseable {
     public static SinkApp start(SinkConfig config, ArticleStore store) throws SQLException {
         store.migrate();
         SinkApp app = new SinkApp(config, store);
+        Health.global().register(STAGE, app.health);
         app.thread.start();
         LOG.info("Sink consuming {} into the database (group {})", Topics.ARTICLES, app.group);
         return app;
@@ -109,11 +126,59 @@ public final class SinkApp implements AutoCloseable {
         return stored;
     }
 
+    /** This sink's state: starting, running, restarting its loop after an error (with the error), stopped. */
+    public Health.Status status() {
+        return status;
+    }
+
+    /**
+     * The consuming loop, started again with a growing back-off (up to {@value #MAX_BACKOFF_MS} ms) whenever it dies
+     * of an unexpected error, with a new consumer that resumes from the offsets in the database: a dead loop must
+     * not leave a process that looks alive. {@link #status()} (and {@code GET /health}) show it.
+     */
     private void run() {
+        long backoff = INITIAL_BACKOFF_MS;
+        int restarts = 0;
+        while (running) {
+            long startedAt = System.nanoTime();
+            try {
+                consumeUntilStopped(restarts);
+                break;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                if (System.nanoTime() - startedAt > HEALTHY_RUN_NANOS) {
+                    backoff = INITIAL_BACKOFF_MS;
+                }
+                restarts++;
+                LOG.error("Sink loop died of an unexpected error; starting it again in {} ms (restart {})", backoff, restarts, e);
+                status = new Health.Status(Health.State.RESTARTING, restarts, Instant.now(), e.toString());
+            }
+            synchronized (backoffLock) {
+                try {
+                    if (running) {
+                        backoffLock.wait(backoff);
+                    }
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+        }
+        status = new Health.Status(Health.State.STOPPED, status.restarts(), Instant.now(), null);
+    }
+
+    private void consumeUntilStopped(int restarts) {
+        KafkaConsumer<String, byte[]> c = newConsumer();
+        AutoCloseable meters = METRICS.bind(c);
+        consumer = c;
         try {
-            consumer.subscribe(List.of(Topics.ARTICLES), new ResumeFromDatabase());
+            c.subscribe(List.of(Topics.ARTICLES), new ResumeFromDatabase());
+            status = Health.Status.running(restarts, Instant.now());
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
                 if (!records.isEmpty()) {
                     handle(records);
                 }
@@ -122,10 +187,13 @@ public final class SinkApp implements AutoCloseable {
             if (running) {
                 throw e;
             }
-        } catch (RuntimeException e) {
-            LOG.error("Sink stopped by an unexpected error", e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            try {
+                c.close(Duration.ofSeconds(5));
+                meters.close();
+            } catch (Exception e) {
+                LOG.warn("Error closing the sink's consumer: {}", e.toString());
+            }
         }
     }
 
@@ -233,8 +301,15 @@ public final class SinkApp implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        consumer.wakeup();
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        synchronized (backoffLock) {
+            backoffLock.notifyAll();
+        }
         thread.join(15_000);
         producer.close(Duration.ofSeconds(5));
+        Health.global().unregister(STAGE, health);
     }
 }

@@ -21,6 +21,7 @@ public final class SinkConfig extends AbstractConfig {
     public static final String FORWARD_TOPICS = "sink.forward.topics";
     public static final String BATCH_MAX = "sink.batch.max";
     public static final String RETRY_BACKOFF_MS = "sink.retry.backoff.ms";
+    public static final String GROUP_INSTANCE_ID = "sink.group.instance.id";
 
     public static final ConfigDef DEF = CommonConfig.define(new ConfigDef())
             .define(JDBC_URL, Type.STRING, "", Importance.HIGH,
@@ -40,7 +41,12 @@ public final class SinkConfig extends AbstractConfig {
                     "Most articles written in one database transaction.", GROUP, 6, ConfigDef.Width.SHORT, "Batch")
             .define(RETRY_BACKOFF_MS, Type.LONG, 1000L, Range.atLeast(10), Importance.LOW,
                     "Wait before retrying when the database is unavailable (the batch is retried, never skipped).",
-                    GROUP, 7, ConfigDef.Width.SHORT, "Retry backoff");
+                    GROUP, 7, ConfigDef.Width.SHORT, "Retry backoff")
+            .define(GROUP_INSTANCE_ID, Type.STRING, "", Importance.LOW,
+                    "Static group membership: a sink restarted with the same id (e.g. after a crash) gets its partitions "
+                    + "back at once instead of waiting out the dead member's session timeout. Must be unique per "
+                    + "instance. Empty: dynamic membership (the embedded run sets one).",
+                    GROUP, 8, ConfigDef.Width.MEDIUM, "Group instance id");
 
     public SinkConfig(Map<String, ?> props) {
         super(DEF, props, false);

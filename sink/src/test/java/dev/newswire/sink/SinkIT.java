@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newswire.embedded.EmbeddedDatabase;
 import dev.newswire.embedded.EmbeddedKafka;
+import dev.newswire.metrics.Health;
 import dev.newswire.model.Article;
 import dev.newswire.model.DeadLetters;
 import dev.newswire.model.EndOffsets;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -199,6 +201,59 @@ class SinkIT {
         assertArrayEquals(original.value(), dead.get(0).value(), "the original value, unchanged");
         assertEquals(Integer.toString(original.partition()), DeadLetters.header(dead.get(0).headers(), DeadLetters.SOURCE_PARTITION));
         assertEquals(Long.toString(original.offset()), DeadLetters.header(dead.get(0).headers(), DeadLetters.SOURCE_OFFSET));
+    }
+
+    @Test
+    @Order(4)
+    void aLoopThatDiesOfAnUnexpectedErrorIsStartedAgainAndNeverLooksAlive() throws Exception {
+        // A store that fails twice with an unexpected (non-SQL) error, as a bug would: the loop dies twice.
+        AtomicInteger failures = new AtomicInteger(2);
+        PostgresArticleStore real = PostgresArticleStore.of(config("sink-it-loop"));
+        ArticleStore breaking = new ArticleStore() {
+            @Override
+            public void migrate() throws SQLException {
+                real.migrate();
+            }
+
+            @Override
+            public Map<Integer, Long> readOffsets(String group, String topic) throws SQLException {
+                return real.readOffsets(group, topic);
+            }
+
+            @Override
+            public void write(List<Article> articles, String group, String topic, Map<Integer, Long> next) throws SQLException {
+                if (failures.getAndDecrement() > 0) {
+                    throw new IllegalStateException("bug in the store");
+                }
+                real.write(articles, group, topic, next);
+            }
+
+            @Override
+            public void check(Article article) throws SQLException {
+                real.check(article);
+            }
+        };
+        List<Article> articles = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            articles.add(article("loop-" + i, Instant.parse("2026-11-06T10:00:00Z").plusSeconds(i), "Loop " + i));
+        }
+        try (SinkApp sink = SinkApp.start(config("sink-it-loop"), breaking)) {
+            for (Article a : articles) {
+                send(a);
+            }
+            // Seen while it is down: the stage's state and the process's /health answer say so.
+            await(() -> sink.status().state() == Health.State.RESTARTING, "the sink to report its dead loop");
+            assertTrue(Health.global().json().contains("\"sink\":{\"state\":\"RESTARTING\""), Health.global().json());
+            assertTrue(!Health.global().healthy(), "a process with a dead loop is not healthy");
+            await(rows("SELECT count(*) FROM articles WHERE url LIKE 'https://news.example/loop-%'", articles.size()),
+                    "every article stored after the loop was started again");
+            await(() -> sink.status().state() == Health.State.RUNNING, "the sink running again");
+            assertEquals(2, sink.status().restarts(), "the loop was started again after each of its two deaths");
+        }
+        assertEquals(articles.size(), count("SELECT count(*) FROM articles WHERE url LIKE 'https://news.example/loop-%'"));
+        long inTopic = readAll(Topics.ARTICLES).stream().filter(r -> articles.stream().anyMatch(a -> a.id().equals(r.key()))).count();
+        assertEquals(articles.size(), inTopic, "each article once in news.articles");
+        assertTrue(Health.global().snapshot().get("sink") == null, "a closed sink leaves the health registry");
     }
 
     private static long endOffsets(String topic) {

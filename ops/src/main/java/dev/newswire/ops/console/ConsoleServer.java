@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.newswire.model.Json;
+import dev.newswire.metrics.Health;
 import dev.newswire.metrics.Metrics;
 import dev.newswire.ops.api.BearerAuth;
 import dev.newswire.ops.api.StoreApi;
@@ -136,6 +137,8 @@ public final class ConsoleServer implements AutoCloseable {
             search = new ArticleSearch(pool);
         }
         server.createContext("/", ex -> serveStatic(ex));
+        // the state of every stage in this process (JSON, 200 when all run, 503 otherwise): no data, so no token
+        server.createContext("/health", Health.global().handler());
         // what the pipeline is doing now, from Kafka (the live feed and the top entities of the last hour)
         add(server, "/api/live/articles", ex -> json(ex, () -> articles.articles(intParam(ex, "limit", 50, 1, LiveArticles.KEEP))), auth);
         add(server, "/api/live/entities", ex -> json(ex, () -> articles.topEntities(intParam(ex, "limit", 10, 1, 50))), auth);

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code newswire status}: topics, rates, consumer lag and dead letters at a glance. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Per topic: partitions, end offsets, records written in the last minute (from record "
+        description = {"Brokers; each partition's leader, replicas and in-sync replicas, under-replicated partitions. "
+                + "Stages (from their /health): state, restarts, last error. Per topic: partitions, end offsets, records written in the last minute (from record "
                 + "timestamps, via ListOffsets by time). Per consumer group / Streams application: state and lag per "
                 + "partition and in total. Dead letters: count and top reasons (newswire.error.reason headers)."})
 public final class StatusCommand implements Callable<Integer> {
@@ -44,6 +45,10 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--dlq-sample", paramLabel = "N", description = "Read at most the newest N dead letters to count reasons (default: ${DEFAULT-VALUE}).")
     int dlqSample = StatusCollector.DEFAULT_DLQ_SAMPLE;
 
+    @Option(names = "--health", paramLabel = "URL", description = "Also ask this stage's health endpoint (e.g. "
+            + "http://HOST:8470/health). Default: the running './newswire run' of the data directory. Repeatable.")
+    List<String> health = new ArrayList<>();
+
     @Option(names = "--json", description = "Print the status as one JSON object.")
     boolean json;
 
@@ -57,10 +62,34 @@ public final class StatusCommand implements Callable<Integer> {
         Map<String, Object> props = options.clientProps();
         progress.now("asking " + props.get("bootstrap.servers"));
         ClusterStatus status;
+        ReplicaStatus replicas;
         try (Admin admin = KafkaClients.admin(props)) {
             status = new StatusCollector(admin, props, topics, groups, dlqSample).collect();
+            List<String> all = new ArrayList<>(topics);
+            if (!all.contains(Topics.ENRICHED)) {
+                all.add(1, Topics.ENRICHED);
+            }
+            replicas = ReplicaStatus.collect(admin, all);
         }
-        out.print(json ? Json.MAPPER.writeValueAsString(status) + "\n" : render(status));
+        List<String> endpoints = new ArrayList<>(health);
+        endpoints.addAll(StageHealth.runEndpoints(options.dataDir()));
+        List<StageHealth.Report> stages = StageHealth.ask(endpoints);
+        if (json) {
+            com.fasterxml.jackson.databind.node.ObjectNode tree = Json.MAPPER.valueToTree(status);
+            tree.set("replication", Json.MAPPER.valueToTree(replicas));
+            com.fasterxml.jackson.databind.node.ArrayNode st = tree.putArray("stages");
+            for (StageHealth.Report r : stages) {
+                com.fasterxml.jackson.databind.node.ObjectNode o = st.addObject().put("url", r.url());
+                if (r.answer() != null) {
+                    o.set("health", r.answer());
+                } else {
+                    o.put("error", r.error());
+                }
+            }
+            out.print(Json.MAPPER.writeValueAsString(tree) + "\n");
+        } else {
+            out.print(render(status) + "\n" + replicas.render() + "\n" + StageHealth.render(stages));
+        }
         out.flush();
         return 0;
     }

@@ -264,6 +264,10 @@ class StoreApiIT {
         // the documents and the page itself hold no data
         assertEquals(200, get(withTokens, StoreApi.OPENAPI).statusCode());
         assertEquals(200, get(withTokens, "/").statusCode());
+        // nor does /health: the state of the process's stages, JSON, without a token
+        HttpResponse<String> health = get(withTokens, "/health");
+        assertTrue(health.statusCode() == 200 || health.statusCode() == 503, health.body());
+        assertTrue(read(health.body()).has("stages"), health.body());
 
         Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers());
         for (String host : List.of("0.0.0.0", "::", "192.0.2.1")) {
