@@ -55,11 +55,15 @@ final class StoryProcessor implements Processor<String, byte[], String, byte[]> 
     @Override
     public void process(Record<String, byte[]> record) {
         try {
+            long t = StepTimes.now();
             Article article = Json.readArticle(record.value());
+            t = StepTimes.record(StepTimes.Step.STORY_READ, t);
             StoryDecision story = storyOf(article, record.timestamp());
             Article withStory = article.withStory(story.storyId(), story.duplicateOf());
-            context.forward(new Record<>(article.id(), Json.write(withStory), record.timestamp()),
-                    articlesSink);
+            t = StepTimes.record(StepTimes.Step.STORY, t);
+            byte[] json = Json.write(withStory);
+            StepTimes.record(StepTimes.Step.STORY_SERIALISE, t);
+            context.forward(new Record<>(article.id(), json, record.timestamp()), articlesSink);
         } catch (PayloadException e) {
             deadLetter(record, e.reason(), e);
         } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ServiceCommands.Sink.class,
                 ServiceCommands.ConfigDocs.class,
                 SoakCommand.class,
+                BenchCommand.class,
                 dev.newswire.extract.cli.ExtractCommand.class,
                 dev.newswire.extract.cli.ExtractEvalCommand.class,
                 dev.newswire.tagger.cli.TagCommand.class,
