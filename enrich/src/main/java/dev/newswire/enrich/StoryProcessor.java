@@ -56,12 +56,14 @@ final class StoryProcessor implements Processor<String, byte[], String, byte[]> 
     public void process(Record<String, byte[]> record) {
         try {
             long t = StepTimes.now();
-            Article article = Json.readArticle(record.value());
+            // only what the decision needs is read; the article's JSON is passed on with the story appended
+            Json.ArticleHead article = Json.readArticleHead(record.value());
             t = StepTimes.record(StepTimes.Step.STORY_READ, t);
             StoryDecision story = storyOf(article, record.timestamp());
-            Article withStory = article.withStory(story.storyId(), story.duplicateOf());
             t = StepTimes.record(StepTimes.Step.STORY, t);
-            byte[] json = Json.write(withStory);
+            byte[] json = article.storyId() == null && article.duplicateOf() == null
+                    ? Json.withStory(record.value(), story.storyId(), story.duplicateOf())
+                    : Json.write(Json.readArticle(record.value()).withStory(story.storyId(), story.duplicateOf()));
             StepTimes.record(StepTimes.Step.STORY_SERIALISE, t);
             context.forward(new Record<>(article.id(), json, record.timestamp()), articlesSink);
         } catch (PayloadException e) {
@@ -71,7 +73,7 @@ final class StoryProcessor implements Processor<String, byte[], String, byte[]> 
         }
     }
 
-    private StoryDecision storyOf(Article article, long seenAt) {
+    private StoryDecision storyOf(Json.ArticleHead article, long seenAt) {
         boolean isArticle = article.quality() == null || article.quality().isArticle();
         if (!isArticle || article.text() == null || article.text().isBlank()) {
             return new StoryDecision(article.id(), null, StoryDecision.Kind.NEW_STORY, null, 0, 0);
