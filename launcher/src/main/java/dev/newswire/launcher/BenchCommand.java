@@ -119,7 +119,11 @@ public final class BenchCommand implements Callable<Integer> {
                 TopicAdmin.ensureTopics(common);
                 preload(common, pages);
                 enrich = enrich(settings, common, n);
+                System.err.printf("bench: enrich %d pages in %.1f s: %.1f pages/s, stream thread %.2f CPU ms/page, steps %s; load average %s%n",
+                        enrich.items(), enrich.seconds(), enrich.perSecond(), enrich.threadCpuPerItem(), enrich.steps(), loadAverage());
                 sink = sink(settings);
+                System.err.printf("bench: sink %d articles in %.2f s: %.1f articles/s, %.0f rows/s; load average %s%n",
+                        sink.items(), sink.seconds(), sink.perSecond(), sink.rows() / sink.seconds(), loadAverage());
             }
             SoakCommand.Result soak = null;
             if (soakDuration > 0) {
