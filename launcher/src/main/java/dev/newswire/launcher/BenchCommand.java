@@ -83,6 +83,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Articles the sink stage stores: enrich's output, copied under new ids up to this count (default: ${DEFAULT-VALUE}).")
     int sinkArticles;
 
+    @Option(names = "--scale-out", split = ",", paramLabel = "N",
+            description = "After the sink stage, enrich again with N instances (one stream thread each, in this JVM, one application id) "
+                    + "sharing news.raw's partitions, for each N given, e.g. 1,2,3 (default: none).")
+    List<Integer> scaleOut = new ArrayList<>();
+
     @Option(names = "--soak-rate", defaultValue = "100", description = "Pages per second of the soak (default: ${DEFAULT-VALUE}).")
     double soakRate;
 
@@ -107,6 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path dir = Directories.createTemporary("newswire-bench");
         Stage enrich;
         Stage sink;
+        Map<Integer, Stage> scaled = new java.util.LinkedHashMap<>();
         try {
             try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
                  EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), 0)) {
@@ -118,12 +124,18 @@ public final class BenchCommand implements Callable<Integer> {
                 CommonConfig common = new CommonConfig(settings);
                 TopicAdmin.ensureTopics(common);
                 preload(common, pages);
-                enrich = enrich(settings, common, n);
+                enrich = enrich(settings, common, n, 1, dir.resolve("streams-1"));
                 System.err.printf("bench: enrich %d pages in %.1f s: %.1f pages/s, stream thread %.2f CPU ms/page, steps %s; load average %s%n",
                         enrich.items(), enrich.seconds(), enrich.perSecond(), enrich.threadCpuPerItem(), enrich.steps(), loadAverage());
                 sink = sink(settings);
                 System.err.printf("bench: sink %d articles in %.2f s: %.1f articles/s, %.0f rows/s; load average %s%n",
                         sink.items(), sink.seconds(), sink.perSecond(), sink.rows() / sink.seconds(), loadAverage());
+                for (int instances : scaleOut) {
+                    Stage s = enrich(settings, common, n, instances, dir.resolve("streams-scale-" + instances));
+                    scaled.put(instances, s);
+                    System.err.printf("bench: enrich with %d instance(s): %.1f pages/s, %.2f stream-thread CPU ms/page; load average %s%n",
+                            instances, s.perSecond(), s.threadCpuPerItem(), loadAverage());
+                }
             }
             SoakCommand.Result soak = null;
             if (soakDuration > 0) {
@@ -131,6 +143,9 @@ public final class BenchCommand implements Callable<Integer> {
                         new SoakCommand.Plan(soakRate, soakDuration, 1_000_000, 120, 20), dir.resolve("soak"));
             }
             print(n, parts, enrich, sink, soak, loadBefore, loadAverage());
+            scaled.forEach((k, st) -> System.out.printf("  scale-out: %d enrich instance(s) on %d news.raw partitions: %.1f pages/s (%.2f × one instance), "
+                            + "%.2f stream-thread CPU ms/page, whole JVM %.2f CPU ms/page%n", k, new CommonConfig(options.settings()).getInt(CommonConfig.TOPICS_PARTITIONS),
+                    st.perSecond(), st.perSecond() / enrich.perSecond(), st.threadCpuPerItem(), st.processCpuMs() / st.items()));
             return 0;
         } finally {
             Directories.delete(dir);
@@ -205,7 +220,8 @@ public final class BenchCommand implements Callable<Integer> {
      * @param steps      enrich's CPU by step in the span (null for the sink)
      * @param rows       database rows written in the span (sink only)
      */
-    record Stage(long items, double seconds, double threadCpuMs, double processCpuMs, StepTimes.Snapshot steps, long rows) {
+    record Stage(long items, double seconds, double threadCpuMs, double processCpuMs, StepTimes.Snapshot steps, long rows,
+                 long gcMillis, long jitMillis) {
         double perSecond() {
             return items / seconds;
         }
@@ -215,22 +231,33 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Starts enrich with one stream thread on the pre-loaded news.raw and waits until every page is out. */
-    private Stage enrich(Map<String, String> settings, CommonConfig common, int total) throws Exception {
-        StepTimes.enable();
+    /**
+     * Starts {@code instances} enrich applications (one stream thread each, one application id new to news.raw) on the
+     * pre-loaded news.raw and waits until every page is out (in news.articles or news.dlq).
+     */
+    private Stage enrich(Map<String, String> base, CommonConfig common, int total, int instances, Path stateDir) throws Exception {
         Map<String, Object> props = new HashMap<>(common.kafkaClientProps());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
         Mark start = null;
         Mark end = null;
-        try (KafkaConsumer<String, byte[]> out = new KafkaConsumer<>(props, Serdes.key().deserializer(), Serdes.bytes().deserializer());
-             EnrichApp app = EnrichApp.start(new EnrichConfig(settings))) {
+        List<EnrichApp> apps = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> out = new KafkaConsumer<>(props, Serdes.key().deserializer(), Serdes.bytes().deserializer())) {
             List<TopicPartition> tps = new ArrayList<>();
             for (String topic : List.of(Topics.ARTICLES, Topics.DLQ)) {
                 out.partitionsFor(topic).forEach(p -> tps.add(new TopicPartition(topic, p.partition())));
             }
             out.assign(tps);
-            out.seekToBeginning(tps);
+            // count only what this run writes
+            out.seekToEnd(tps);
+            tps.forEach(out::position);
+            StepTimes.enable();
+            for (int i = 0; i < instances; i++) {
+                Map<String, String> settings = new HashMap<>(base);
+                settings.put(EnrichConfig.APPLICATION_ID, "newswire-bench-enrich-" + instances);
+                settings.put(EnrichConfig.STATE_DIR, stateDir.resolve("instance-" + i).toString());
+                apps.add(EnrichApp.start(new EnrichConfig(settings)));
+            }
             long seen = 0;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
             long nextReport = System.nanoTime() + 10_000_000_000L;
@@ -252,9 +279,13 @@ public final class BenchCommand implements Callable<Integer> {
             }
         } finally {
             StepTimes.disable();
+            for (EnrichApp app : apps) {
+                app.close();
+            }
         }
         return new Stage(end.items - start.items, (end.nanos - start.nanos) / 1e9, (end.threadCpu - start.threadCpu) / 1e6,
-                (end.processCpu - start.processCpu) / 1e6, end.steps.minus(start.steps), 0);
+                (end.processCpu - start.processCpu) / 1e6, end.steps.minus(start.steps), 0, end.gcMillis - start.gcMillis,
+                end.jitMillis - start.jitMillis);
     }
 
     /** Starts the sink on the news.articles enrich wrote and waits until every article is stored. */
@@ -286,7 +317,8 @@ public final class BenchCommand implements Callable<Integer> {
         Mark start = marks[0];
         Mark end = marks[1];
         return new Stage(end.items - start.items, (end.nanos - start.nanos) / 1e9, (end.threadCpu - start.threadCpu) / 1e6,
-                (end.processCpu - start.processCpu) / 1e6, null, rows.get() - rowsAtStart[0]);
+                (end.processCpu - start.processCpu) / 1e6, null, rows.get() - rowsAtStart[0], end.gcMillis - start.gcMillis,
+                end.jitMillis - start.jitMillis);
     }
 
     private static long rowsOf(Article a) {
@@ -353,7 +385,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Clocks at one moment: wall, one thread's CPU (by name), the JVM's CPU, enrich's steps. */
-    private record Mark(long items, long nanos, long threadCpu, long processCpu, StepTimes.Snapshot steps) {
+    private record Mark(long items, long nanos, long threadCpu, long processCpu, StepTimes.Snapshot steps, long gcMillis,
+                        long jitMillis) {
         static Mark now(long items, String threadName) {
             long cpu = 0;
             for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
@@ -361,7 +394,13 @@ public final class BenchCommand implements Callable<Integer> {
                     cpu += Math.max(0, THREADS.getThreadCpuTime(t.getThreadId()));
                 }
             }
-            return new Mark(items, System.nanoTime(), cpu, jvmCpuNanos(), StepTimes.snapshot());
+            long gc = 0;
+            for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gc += Math.max(0, b.getCollectionTime());
+            }
+            java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            return new Mark(items, System.nanoTime(), cpu, jvmCpuNanos(), StepTimes.snapshot(), gc,
+                    jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0);
         }
     }
 
@@ -391,7 +430,8 @@ public final class BenchCommand implements Callable<Integer> {
         double enrichCpu = enrich.threadCpuPerItem();
         System.out.printf("  (a) enrich, 1 stream thread                  %7.1f pages/s  %8.2f       %8.1f                 %.2f (CPU), %.2f (wall)%n",
                 enrich.perSecond(), enrichCpu, 1000 / enrichCpu, partsMs / enrichCpu, enrich.perSecond() / parts.pagesPerCpuSecond());
-        System.out.printf("      whole JVM CPU (broker included)                         %8.2f%n", enrich.processCpuMs / enrich.items);
+        System.out.printf("      whole JVM CPU (broker included)                         %8.2f   (GC pauses %.2f ms/page, JIT %.2f ms/page)%n",
+                enrich.processCpuMs / enrich.items, (double) enrich.gcMillis / enrich.items, (double) enrich.jitMillis / enrich.items);
         StepTimes.Snapshot steps = enrich.steps;
         long stepPages = Math.max(1, steps.pages());
         double stepsMs = 0;
@@ -402,6 +442,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         double rest = enrichCpu - stepsMs;
         System.out.printf("        %-40s             %8.2f  (%4.1f%%)%n", "kafka: poll, produce, commit (the rest)", rest, 100 * rest / enrichCpu);
+        double storyMs = (steps.nanos().get(StepTimes.Step.STORY_READ) + steps.nanos().get(StepTimes.Step.STORY)
+                + steps.nanos().get(StepTimes.Step.STORY_SERIALISE)) / 1e6 / stepPages;
+        System.out.printf("      one-partition story step ceiling: %.0f articles/s per CPU-second (%.2f ms/article); enrich per page without it %.2f ms%n",
+                1000 / storyMs, storyMs, enrichCpu - storyMs);
         System.out.printf("  (b) sink alone                               %7.1f articles/s, %.0f rows/s; sink thread %.2f CPU ms/article%n",
                 sink.perSecond(), sink.rows / sink.seconds, sink.threadCpuPerItem());
         if (soak != null) {
