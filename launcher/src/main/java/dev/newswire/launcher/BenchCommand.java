@@ -123,15 +123,15 @@ public final class BenchCommand implements Callable<Integer> {
                 settings.put(EnrichConfig.STATE_DIR, dir.resolve("streams").toString());
                 CommonConfig common = new CommonConfig(settings);
                 TopicAdmin.ensureTopics(common);
-                preload(common, pages);
-                enrich = enrich(settings, common, n, 1, dir.resolve("streams-1"));
+                preload(common, pages, "page");
+                enrich = enrich(settings, common, n, 1, dir.resolve("streams-1"), null);
                 System.err.printf("bench: enrich %d pages in %.1f s: %.1f pages/s, stream thread %.2f CPU ms/page, steps %s; load average %s%n",
                         enrich.items(), enrich.seconds(), enrich.perSecond(), enrich.threadCpuPerItem(), enrich.steps(), loadAverage());
                 sink = sink(settings, dir.resolve("postgres"));
                 System.err.printf("bench: sink %d articles in %.2f s: %.1f articles/s, %.0f rows/s; load average %s%n",
                         sink.items(), sink.seconds(), sink.perSecond(), sink.rows() / sink.seconds(), loadAverage());
                 for (int instances : scaleOut) {
-                    Stage s = enrich(settings, common, n, instances, dir.resolve("streams-scale-" + instances));
+                    Stage s = enrich(settings, common, n, instances, dir.resolve("streams-scale-" + instances), pages);
                     scaled.put(instances, s);
                     System.err.printf("bench: enrich with %d instance(s): %.1f pages/s, %.2f stream-thread CPU ms/page; load average %s%n",
                             instances, s.perSecond(), s.threadCpuPerItem(), loadAverage());
@@ -195,12 +195,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void preload(CommonConfig common, List<byte[]> pages) throws Exception {
+    private static void preload(CommonConfig common, List<byte[]> pages, String path) throws Exception {
         long t0 = System.nanoTime();
         try (PagePublisher publisher = new PagePublisher(common.kafkaClientProps())) {
             List<CompletableFuture<?>> sent = new ArrayList<>();
             for (int i = 0; i < pages.size(); i++) {
-                RawPage page = RawPage.of("https://bench.example/page/" + i, Instant.now(), 200,
+                RawPage page = RawPage.of("https://bench.example/" + path + "/" + i, Instant.now(), 200,
                         Map.of("content-type", "text/html"), pages.get(i), "bench");
                 sent.add(publisher.publish(KeyedPage.of(page)));
             }
@@ -235,7 +235,8 @@ public final class BenchCommand implements Callable<Integer> {
      * Starts {@code instances} enrich applications (one stream thread each, one application id new to news.raw) on the
      * pre-loaded news.raw and waits until every page is out (in news.articles or news.dlq).
      */
-    private Stage enrich(Map<String, String> base, CommonConfig common, int total, int instances, Path stateDir) throws Exception {
+    private Stage enrich(Map<String, String> base, CommonConfig common, int total, int instances, Path stateDir,
+                         List<byte[]> pagesAfterStart) throws Exception {
         Map<String, Object> props = new HashMap<>(common.kafkaClientProps());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
@@ -257,6 +258,19 @@ public final class BenchCommand implements Callable<Integer> {
                 settings.put(EnrichConfig.APPLICATION_ID, "newswire-bench-enrich-" + instances);
                 settings.put(EnrichConfig.STATE_DIR, stateDir.resolve("instance-" + i).toString());
                 apps.add(EnrichApp.start(new EnrichConfig(settings)));
+            }
+            if (pagesAfterStart != null) {
+                // several instances: all running and done rebalancing before the pages come, so that the measured
+                // span is the instances sharing the partitions, not one of them working while the others join
+                long stableSince = System.nanoTime();
+                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (System.nanoTime() - stableSince < TimeUnit.SECONDS.toNanos(5) && System.nanoTime() < giveUp) {
+                    Thread.sleep(200);
+                    if (apps.stream().anyMatch(a -> a.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING)) {
+                        stableSince = System.nanoTime();
+                    }
+                }
+                preload(common, pagesAfterStart, "scale-" + instances);
             }
             long seen = 0;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
