@@ -20,6 +20,7 @@ import dev.newswire.model.Topics;
 import dev.newswire.metrics.Metrics;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -245,12 +246,26 @@ class ConsoleIT {
         return Json.MAPPER.readTree(r.body());
     }
 
-    /** Runs headless Chromium with a fresh profile, deleted afterwards; returns its stdout. */
+    /**
+     * Runs headless Chromium with a fresh profile, deleted afterwards; returns its stdout. The profile lives in a short
+     * directory under /tmp, not the tests' temporary directory: Chromium puts a Unix socket in it, and a socket path
+     * longer than 107 bytes (a checkout in a deep directory) makes Chromium abort.
+     */
     static String chromium(String... args) throws Exception {
-        Path profile = Directories.createTemporary("ops-chromium");
+        Path profile = Files.createTempDirectory(Path.of("/tmp"), "nwc");
         try {
             return chromium(profile, args);
         } finally {
+            deleteProfile(profile);
+        }
+    }
+
+    /** Chromium's crash handler may still be writing to the profile when Chromium exits: one more try after it. */
+    private static void deleteProfile(Path profile) throws InterruptedException {
+        try {
+            Directories.delete(profile);
+        } catch (UncheckedIOException e) {
+            Thread.sleep(1000);
             Directories.delete(profile);
         }
     }

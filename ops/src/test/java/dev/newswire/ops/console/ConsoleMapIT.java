@@ -134,7 +134,7 @@ class ConsoleMapIT {
 
     static int articlesShown() throws Exception {
         java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(console.url() + "api/articles")).build(),
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(console.url() + "api/live/articles")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
         return Json.MAPPER.readTree(r.body()).get("articles").size();
