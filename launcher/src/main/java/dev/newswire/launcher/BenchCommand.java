@@ -127,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
                 enrich = enrich(settings, common, n, 1, dir.resolve("streams-1"), null);
                 System.err.printf("bench: enrich %d pages in %.1f s: %.1f pages/s, stream thread %.2f CPU ms/page, steps %s; load average %s%n",
                         enrich.items(), enrich.seconds(), enrich.perSecond(), enrich.threadCpuPerItem(), enrich.steps(), loadAverage());
-                sink = sink(settings, dir.resolve("postgres"));
+                sink = sink(settings);
                 System.err.printf("bench: sink %d articles in %.2f s: %.1f articles/s, %.0f rows/s; load average %s%n",
                         sink.items(), sink.seconds(), sink.perSecond(), sink.rows() / sink.seconds(), loadAverage());
                 for (int instances : scaleOut) {
@@ -303,12 +303,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Starts the sink on the news.articles enrich wrote and waits until every article is stored. */
-    private Stage sink(Map<String, String> settings, Path pgDir) throws Exception {
+    private Stage sink(Map<String, String> settings) throws Exception {
         AtomicLong stored = new AtomicLong();
         AtomicLong rows = new AtomicLong();
         Mark[] marks = new Mark[2];
         long[] rowsAtStart = new long[1];
-        long[] pgCpu = new long[2];
         CountDownLatch done = new CountDownLatch(1);
         long articles = copyArticles(settings, sinkArticles);
         long sinkWarmup = articles / 5;
@@ -317,12 +316,10 @@ public final class BenchCommand implements Callable<Integer> {
                 long s = stored.incrementAndGet();
                 rows.addAndGet(rowsOf(a));
                 if (marks[0] == null && s >= sinkWarmup) {
-                    pgCpu[0] = postgresCpuMillis(pgDir);
                     marks[0] = Mark.now(s, "newswire-sink");
                     rowsAtStart[0] = rows.get();
                 }
                 if (s >= articles) {
-                    pgCpu[1] = postgresCpuMillis(pgDir);
                     marks[1] = Mark.now(s, "newswire-sink");
                     done.countDown();
                 }
@@ -333,53 +330,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Mark start = marks[0];
         Mark end = marks[1];
-        postgresMsPerArticle = pgCpu[0] < 0 || pgCpu[1] < 0 ? -1 : (double) (pgCpu[1] - pgCpu[0]) / (end.items - start.items);
         return new Stage(end.items - start.items, (end.nanos - start.nanos) / 1e9, (end.threadCpu - start.threadCpu) / 1e6,
                 (end.processCpu - start.processCpu) / 1e6, null, rows.get() - rowsAtStart[0], end.gcMillis - start.gcMillis,
                 end.jitMillis - start.jitMillis);
-    }
-
-    private double postgresMsPerArticle = -1;
-
-    /**
-     * CPU milliseconds used so far by the PostgreSQL server whose data directory is {@code pgDir} and its backends
-     * (Linux /proc; -1 elsewhere).
-     */
-    private static long postgresCpuMillis(Path pgDir) {
-        try (var procs = Files.list(Path.of("/proc"))) {
-            List<Path> pids = procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList();
-            String postmaster = null;
-            for (Path p : pids) {
-                try {
-                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ');
-                    if (cmd.contains("postgres") && cmd.contains(pgDir.toString())) {
-                        postmaster = p.getFileName().toString();
-                        break;
-                    }
-                } catch (Exception e) {
-                    // gone
-                }
-            }
-            if (postmaster == null) {
-                return -1;
-            }
-            long ticks = 0;
-            for (Path p : pids) {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    // after the command: state(0) ppid(1) ... utime(11) stime(12)
-                    if (p.getFileName().toString().equals(postmaster) || f[1].equals(postmaster)) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                } catch (Exception e) {
-                    // gone
-                }
-            }
-            return ticks * 10;  // USER_HZ is 100 on Linux
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     private static long rowsOf(Article a) {
@@ -507,9 +460,8 @@ public final class BenchCommand implements Callable<Integer> {
                 + steps.nanos().get(StepTimes.Step.STORY_SERIALISE)) / 1e6 / stepPages;
         System.out.printf("      one-partition story step ceiling: %.0f articles/s per CPU-second (%.2f ms/article); enrich per page without it %.2f ms%n",
                 1000 / storyMs, storyMs, enrichCpu - storyMs);
-        System.out.printf("  (b) sink alone                               %7.1f articles/s, %.0f rows/s; sink thread %.2f CPU ms/article, "
-                        + "PostgreSQL %.2f CPU ms/article%n",
-                sink.perSecond(), sink.rows / sink.seconds, sink.threadCpuPerItem(), postgresMsPerArticle);
+        System.out.printf("  (b) sink alone                               %7.1f articles/s, %.0f rows/s; sink thread %.2f CPU ms/article%n",
+                sink.perSecond(), sink.rows / sink.seconds, sink.threadCpuPerItem());
         if (soak != null) {
             System.out.printf("  (c) whole pipeline (soak at %.0f pages/s)     %7.1f pages/s  (%.2f of the parts' pages per CPU-second); "
                             + "p50 %d ms, p99 %d ms; after %d s p99 %d ms; lost %d, twice %d%n",
