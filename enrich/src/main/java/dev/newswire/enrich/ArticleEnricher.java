@@ -42,30 +42,36 @@ public final class ArticleEnricher {
         }
         ExtractionResult r;
         long t0 = System.nanoTime();
+        long cpu = StepTimes.now();
         try {
             r = extractor.extract(page.body(), page.contentType(), page.url());
         } catch (UndecodableContentException e) {
             throw new EnrichmentException("undecodable-content", e.getMessage(), e);
         } finally {
             Metrics.global().extraction(System.nanoTime() - t0);
+            cpu = StepTimes.record(StepTimes.Step.EXTRACT, cpu);
         }
         List<String> paragraphs = r.paragraphs().stream().map(TextSanitizer::clean).filter(p -> !p.isBlank()).toList();
         String text = String.join("\n\n", paragraphs);
         String canonical = canonicalUrl(r.canonicalUrl(), page.url());
         List<Article.Entity> entities = new ArrayList<>();
         if (!text.isEmpty()) {
+            cpu = StepTimes.record(StepTimes.Step.ASSEMBLE, cpu);
             long t1 = System.nanoTime();
             // the page's host is evidence for where its places are (a country-code domain)
             for (Entity e : tagger.tag(text, Keys.host(canonical))) {
                 entities.add(toArticleEntity(e));
             }
             Metrics.global().tagging(System.nanoTime() - t1);
+            cpu = StepTimes.record(StepTimes.Step.TAG, cpu);
         }
-        return new Article(SchemaVersions.ARTICLE, Keys.articleId(canonical), page.url(), canonical, Keys.host(canonical),
+        Article article = new Article(SchemaVersions.ARTICLE, Keys.articleId(canonical), page.url(), canonical, Keys.host(canonical),
                 TextSanitizer.clean(r.siteName()), TextSanitizer.clean(r.title()), TextSanitizer.clean(byline(r.authors())),
                 r.authors().stream().map(TextSanitizer::clean).toList(), r.published(), r.publishedSource(),
                 r.modified(), r.language(), text, paragraphs, entities, page.fetchedAt(), page.crawler(),
                 new Article.Quality(r.pageKind(), r.isArticle(), text.length(), r.linkDensity()), null, null);
+        StepTimes.record(StepTimes.Step.ASSEMBLE, cpu);
+        return article;
     }
 
     private static String canonicalUrl(String fromPage, String fetched) {

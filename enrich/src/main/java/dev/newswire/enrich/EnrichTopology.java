@@ -76,10 +76,16 @@ public final class EnrichTopology {
         public void process(Record<String, byte[]> record) {
             long start = System.nanoTime();
             METRICS.recordIn(STAGE);
+            StepTimes.page();
             try {
+                long t = StepTimes.now();
                 RawPage page = Json.readRawPage(record.value());
+                StepTimes.record(StepTimes.Step.READ, t);
                 Article article = enricher.enrich(page);
-                context.forward(new Record<>(article.id(), Json.write(article), record.timestamp()), ENRICHED_SINK);
+                t = StepTimes.now();
+                byte[] json = Json.write(article);
+                StepTimes.record(StepTimes.Step.SERIALISE, t);
+                context.forward(new Record<>(article.id(), json, record.timestamp()), ENRICHED_SINK);
                 METRICS.recordOut(STAGE);
             } catch (PayloadException e) {
                 deadLetter(record, e.reason(), e);

@@ -1,7 +1,7 @@
 package dev.newswire.ingest;
 
 import dev.newswire.metrics.Metrics;
-import dev.newswire.model.Json;
+import dev.newswire.model.RawPageEnvelope;
 import dev.newswire.model.Serdes;
 import dev.newswire.model.Topics;
 import java.util.HashMap;
@@ -13,7 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Publishes raw pages to {@link Topics#RAW} with an idempotent producer, keyed by the normalised URL
+ * Publishes raw pages to {@link Topics#RAW} as RawPage v2 envelopes (raw body bytes, no base64) with an idempotent producer, keyed by the normalised URL
  * ({@link KeyedPage}) so every version of a page lands on the same partition. Every way in (HTTP, files) sends
  * through one.
  */
@@ -51,7 +51,7 @@ public final class PagePublisher implements AutoCloseable {
     public CompletableFuture<RecordMetadata> publish(KeyedPage page) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(Topics.RAW, page.key(), Json.write(page.page())), (md, e) -> {
+            producer.send(new ProducerRecord<>(Topics.RAW, page.key(), RawPageEnvelope.write(page.page())), (md, e) -> {
                 if (e != null) {
                     result.completeExceptionally(e);
                 } else {

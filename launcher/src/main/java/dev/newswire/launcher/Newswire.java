@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ServiceCommands.Sink.class,
                 ServiceCommands.ConfigDocs.class,
                 SoakCommand.class,
+                BenchCommand.class,
                 dev.newswire.launcher.extract.ExtractCommand.class,
                 dev.newswire.launcher.extract.ExtractEvalCommand.class,
                 dev.newswire.launcher.tagger.TagCommand.class,

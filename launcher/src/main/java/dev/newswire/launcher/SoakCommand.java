@@ -57,25 +57,72 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--drain", defaultValue = "120", description = "Seconds to wait for the last pages to be stored (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 
+    @Option(names = "--warmup", defaultValue = "20", description = "Seconds at the start left out of the steady-state latency line (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
     @Override
     public Integer call() throws Exception {
-        List<byte[]> pages = loadPages();
+        List<byte[]> pages = loadPages(pagesDir);
         // Without --data-dir the soak owns a fresh data directory and deletes it at the end.
         Path ownDir = options.hasDataDir() ? null : Directories.createTemporary("newswire-soak");
         try {
-            return soak(pages, ownDir != null ? ownDir : options.dataDir());
+            Result r = run(options.settings(), pages, new Plan(rate, durationSeconds, maxPages, drainSeconds, warmupSeconds),
+                    ownDir != null ? ownDir : options.dataDir());
+            r.print();
+            return r.lost() == 0 && r.storedTwice() == 0 ? 0 : 1;
         } finally {
             Directories.delete(ownDir);
         }
     }
 
-    private int soak(List<byte[]> pages, Path dataDir) throws Exception {
-        Map<String, String> config = new HashMap<>(options.settings());
+    /**
+     * What to send.
+     *
+     * @param rate            pages per second
+     * @param durationSeconds how long to send
+     * @param maxPages        at most this many pages
+     * @param drainSeconds    how long to wait for the last pages to be stored
+     * @param warmupSeconds   pages sent in the first seconds are left out of the steady-state latency
+     */
+    record Plan(double rate, int durationSeconds, int maxPages, int drainSeconds, int warmupSeconds) {
+    }
+
+    /** A soak's figures. Latencies in milliseconds, fetch time to stored row; {@code steady*}: after the warm-up. */
+    record Result(Plan plan, int sent, double sendSeconds, long accepted, long refused, int stored, long lost,
+                  long storedTwice, double throughput, List<Long> latencies, List<Long> steadyLatencies,
+                  long heapMiB, long maxHeapMiB, int minPageKb, int maxPageKb) {
+
+        long p(int percentile) {
+            return pct(latencies, percentile);
+        }
+
+        long steadyP(int percentile) {
+            return pct(steadyLatencies, percentile);
+        }
+
+        void print() {
+            System.out.println("Soak result");
+            System.out.printf("  pages sent %d in %.1f s (target %.0f/s), accepted %d, refused %d%n", sent, sendSeconds, plan.rate(), accepted, refused);
+            System.out.printf("  stored %d, lost %d, stored twice %d%n", stored, lost, storedTwice);
+            System.out.printf("  throughput %.1f pages/s (stored / time from first send to last store)%n", throughput);
+            System.out.printf("  end-to-end latency (fetch time to stored): p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+                    p(50), p(90), p(99), latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1));
+            System.out.printf("  after the first %d s (%d pages): p50 %d ms, p90 %d ms, p99 %d ms%n", plan.warmupSeconds(),
+                    steadyLatencies.size(), steadyP(50), steadyP(90), steadyP(99));
+            System.out.printf("  heap after GC %d MiB (max %d MiB); page sizes %d–%d KB%n", heapMiB, maxHeapMiB, minPageKb, maxPageKb);
+        }
+    }
+
+    /** Starts the whole embedded pipeline in {@code dataDir}, sends the pages as planned, and reports. */
+    static Result run(Map<String, String> settings, List<byte[]> pages, Plan plan, Path dataDir) throws Exception {
+        Map<String, String> config = new HashMap<>(settings);
         config.putIfAbsent("ingest.http.port", "0");
         Map<String, Long> fetchedAt = new ConcurrentHashMap<>();
         List<Long> latenciesMs = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> steadyMs = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong storedTwice = new AtomicLong();
         java.util.Set<String> stored = ConcurrentHashMap.newKeySet();
+        AtomicLong steadyFrom = new AtomicLong(Long.MAX_VALUE);
         try (Pipeline pipeline = Pipeline.start(config, dataDir, false)) {
             pipeline.sink().onStored(a -> {
                 Long sent = fetchedAt.get(a.url());
@@ -83,7 +130,11 @@ public final class SoakCommand implements Callable<Integer> {
                     if (!stored.add(a.url())) {
                         storedTwice.incrementAndGet();
                     }
-                    latenciesMs.add(System.currentTimeMillis() - sent);
+                    long latency = System.currentTimeMillis() - sent;
+                    latenciesMs.add(latency);
+                    if (sent >= steadyFrom.get()) {
+                        steadyMs.add(latency);
+                    }
                 }
             });
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -92,12 +143,13 @@ public final class SoakCommand implements Callable<Integer> {
             AtomicLong accepted = new AtomicLong();
             AtomicLong refused = new AtomicLong();
             long start = System.nanoTime();
-            long intervalNanos = (long) (1e9 / rate);
-            long deadline = start + Duration.ofSeconds(durationSeconds).toNanos();
+            steadyFrom.set(System.currentTimeMillis() + plan.warmupSeconds() * 1000L);
+            long intervalNanos = (long) (1e9 / plan.rate());
+            long deadline = start + Duration.ofSeconds(plan.durationSeconds()).toNanos();
             int n = 0;
             long nextReport = start + 10_000_000_000L;
-            System.err.printf("Sending %.0f pages/s for %d s to %s%n", rate, durationSeconds, endpoint);
-            while (System.nanoTime() < deadline && n < maxPages) {
+            System.err.printf("Sending %.0f pages/s for %d s to %s%n", plan.rate(), plan.durationSeconds(), endpoint);
+            while (System.nanoTime() < deadline && n < plan.maxPages()) {
                 long due = start + n * intervalNanos;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -133,7 +185,7 @@ public final class SoakCommand implements Callable<Integer> {
             senders.shutdown();
             senders.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
             double sendSeconds = (System.nanoTime() - start) / 1e9;
-            long drainDeadline = System.nanoTime() + Duration.ofSeconds(drainSeconds).toNanos();
+            long drainDeadline = System.nanoTime() + Duration.ofSeconds(plan.drainSeconds()).toNanos();
             while (stored.size() < accepted.get() && System.nanoTime() < drainDeadline) {
                 Thread.sleep(200);
             }
@@ -142,17 +194,13 @@ public final class SoakCommand implements Callable<Integer> {
             MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
             List<Long> sorted = new ArrayList<>(latenciesMs);
             sorted.sort(null);
-            long lost = accepted.get() - stored.size();
-            System.out.println("Soak result");
-            System.out.printf("  pages sent %d in %.1f s (target %.0f/s), accepted %d, refused %d%n", n, sendSeconds, rate, accepted.get(), refused.get());
-            System.out.printf("  stored %d, lost %d, stored twice %d%n", stored.size(), lost, storedTwice.get());
-            System.out.printf("  throughput %.1f pages/s (stored / time from first send to last store)%n", stored.size() / totalSeconds);
-            System.out.printf("  end-to-end latency (fetch time to stored): p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
-                    pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
-            System.out.printf("  heap after GC %d MiB (max %d MiB); page sizes %d–%d KB%n",
+            List<Long> steady = new ArrayList<>(steadyMs);
+            steady.sort(null);
+            return new Result(plan, n, sendSeconds, accepted.get(), refused.get(), stored.size(),
+                    accepted.get() - stored.size(), storedTwice.get(), stored.size() / totalSeconds, sorted, steady,
                     mem.getHeapMemoryUsage().getUsed() >> 20, mem.getHeapMemoryUsage().getMax() >> 20,
-                    pages.stream().mapToInt(p -> p.length).min().orElse(0) / 1024, pages.stream().mapToInt(p -> p.length).max().orElse(0) / 1024);
-            return lost == 0 && storedTwice.get() == 0 ? 0 : 1;
+                    pages.stream().mapToInt(p -> p.length).min().orElse(0) / 1024,
+                    pages.stream().mapToInt(p -> p.length).max().orElse(0) / 1024);
         }
     }
 
@@ -163,7 +211,8 @@ public final class SoakCommand implements Callable<Integer> {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    private List<byte[]> loadPages() throws IOException {
+    /** The .html and .html.gz pages of {@code pagesDir} (default: the sample pages), sorted by name. */
+    static List<byte[]> loadPages(Path pagesDir) throws IOException {
         Path dir = pagesDir != null ? pagesDir : Path.of(System.getProperty("newswire.home", ".")).resolve("samples/pages");
         List<byte[]> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {

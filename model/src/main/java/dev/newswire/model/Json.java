@@ -43,11 +43,15 @@ public final class Json {
     }
 
     /**
-     * Reads a raw page and checks it: valid JSON, a known schema version, an absolute URL, a body.
+     * Reads a raw page and checks it: a v2 envelope ({@link RawPageEnvelope}) or v1 JSON, a known schema version, an
+     * absolute URL, a body.
      *
      * @throws PayloadException with a clear reason otherwise
      */
     public static RawPage readRawPage(byte[] bytes) {
+        if (RawPageEnvelope.isEnvelope(bytes)) {
+            return RawPageEnvelope.read(bytes);
+        }
         JsonNode node = readTree(bytes);
         checkVersion(node, SchemaVersions.RAW_PAGE, "raw page");
         RawPage page = convert(node, RawPage.class);
@@ -66,6 +70,97 @@ public final class Json {
         JsonNode node = readTree(bytes);
         checkVersion(node, SchemaVersions.ARTICLE, "article");
         return convert(node, Article.class);
+    }
+
+    /**
+     * What the story step reads of an article: enough to decide its story, without building the rest.
+     *
+     * @param schemaVersion the article's schema version (checked)
+     * @param id            the article id
+     * @param text          the clean text
+     * @param quality       the quality signals, or null
+     * @param storyId       the story already assigned, normally null
+     * @param duplicateOf   the original already assigned, normally null
+     */
+    public record ArticleHead(int schemaVersion, String id, String text, Article.Quality quality, String storyId,
+                              String duplicateOf) {
+    }
+
+    /**
+     * Reads the {@link ArticleHead} of an article's JSON and checks its schema version, as {@link #readArticle} does,
+     * skipping the fields the story step does not need (entities, paragraphs) instead of building them.
+     */
+    public static ArticleHead readArticleHead(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new PayloadException("invalid-json", "empty payload");
+        }
+        ArticleHead head;
+        try {
+            head = MAPPER.readValue(bytes, ArticleHead.class);
+        } catch (MismatchedInputException e) {
+            // not an object, or a field of the wrong type: the full reader says which
+            readArticle(bytes);
+            throw new PayloadException("invalid-field", firstLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new PayloadException("invalid-json", "invalid JSON: " + firstLine(e.getMessage()), e);
+        }
+        if (head == null) {
+            throw new PayloadException("invalid-json", "payload is not a JSON object");
+        }
+        if (head.schemaVersion() < 1 || head.schemaVersion() > SchemaVersions.ARTICLE) {
+            // the full reader's message (missing, not a number, or newer than known)
+            readArticle(bytes);
+        }
+        return head;
+    }
+
+    /**
+     * An article's JSON with {@code storyId} and {@code duplicateOf} set: the same bytes as
+     * {@code write(readArticle(json).withStory(storyId, duplicateOf))} when the article has neither yet (they are the
+     * record's last fields, written only when not null), made by appending them instead of reading and writing the
+     * whole article again. Unknown fields of the input are kept.
+     *
+     * @param json an article's JSON object that has no {@code storyId} or {@code duplicateOf} field
+     */
+    public static byte[] withStory(byte[] json, String storyId, String duplicateOf) {
+        int end = json.length - 1;
+        while (end >= 0 && (json[end] == ' ' || json[end] == '\n' || json[end] == '\r' || json[end] == '\t')) {
+            end--;
+        }
+        if (end < 1 || json[end] != '}') {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(json.length + 96);
+        out.write(json, 0, end);
+        boolean empty = true;
+        for (int i = end - 1; i >= 0; i--) {
+            byte b = json[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                empty = b == '{';
+                break;
+            }
+        }
+        try {
+            if (storyId != null) {
+                if (!empty) {
+                    out.write(',');
+                }
+                out.write("\"storyId\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.write(MAPPER.writeValueAsBytes(storyId));
+                empty = false;
+            }
+            if (duplicateOf != null) {
+                if (!empty) {
+                    out.write(',');
+                }
+                out.write("\"duplicateOf\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.write(MAPPER.writeValueAsBytes(duplicateOf));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a string", e);
+        }
+        out.write('}');
+        return out.toByteArray();
     }
 
     /** Parses JSON into a tree. */

@@ -20,7 +20,8 @@ public final class Serdes {
     }
 
     /**
-     * The values of the pipeline's topics ({@link Json#write}, {@link Json#readRawPage}, {@link Json#readArticle}),
+     * The values of the pipeline's topics ({@link Json#write}, {@link RawPageEnvelope#write}, {@link Json#readRawPage},
+     * {@link Json#readArticle}),
      * and keys too where a tool reads whatever a topic holds.
      */
     public static Serde<byte[]> bytes() {

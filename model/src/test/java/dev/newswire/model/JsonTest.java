@@ -72,4 +72,38 @@ class JsonTest {
                 Instant.parse("2024-06-18T07:00:00Z"), "test", new Article.Quality("article", true, 14, 0.0), null, null);
         assertEquals(a, Json.readArticle(Json.write(a)));
     }
+
+    private static Article article() {
+        return new Article(1, "0123456789abcdef0123456789abcdef", "https://e.com/a", "https://e.com/a", "e.com",
+                null, "Title \"quoted\"", null, List.of(), Instant.parse("2024-06-18T06:12:44Z"), "meta", null, "en",
+                "Putin met Kim.", List.of("Putin met Kim."),
+                List.of(new Article.Entity("PERSON", "Vladimir Putin", null, 0.5, 1, Map.of(),
+                        List.of(new Article.Mention(0, 5, "Putin")))),
+                Instant.parse("2024-06-18T07:00:00Z"), "test", new Article.Quality("article", true, 14, 0.0), null, null);
+    }
+
+    @Test
+    void storyAppendedGivesTheSameBytesAsWritingTheWholeArticle() {
+        Article a = article();
+        byte[] json = Json.write(a);
+        assertArrayEquals(Json.write(a.withStory("s1", "d\"1")), Json.withStory(json, "s1", "d\"1"));
+        assertArrayEquals(Json.write(a.withStory("s1", null)), Json.withStory(json, "s1", null));
+        assertArrayEquals(json, Json.withStory(json, null, null));
+        assertEquals(a.withStory("s1", "d"), Json.readArticle(Json.withStory(utf8(new String(json, StandardCharsets.UTF_8) + "\n"), "s1", "d")));
+        assertEquals("s", Json.readTree(Json.withStory(utf8("{ }"), "s", null)).get("storyId").asText());
+    }
+
+    @Test
+    void articleHeadReadsWhatTheStoryNeedsAndChecksTheVersion() {
+        Json.ArticleHead head = Json.readArticleHead(Json.write(article()));
+        assertEquals("0123456789abcdef0123456789abcdef", head.id());
+        assertEquals("Putin met Kim.", head.text());
+        assertTrue(head.quality().isArticle());
+        assertEquals("unsupported-schema-version", assertThrows(PayloadException.class,
+                () -> Json.readArticleHead(utf8("{\"schemaVersion\":9,\"id\":\"x\"}"))).reason());
+        assertEquals("invalid-field", assertThrows(PayloadException.class,
+                () -> Json.readArticleHead(utf8("{\"id\":\"x\"}"))).reason());
+        assertEquals("invalid-json", assertThrows(PayloadException.class, () -> Json.readArticleHead(utf8("{\"id\":"))).reason());
+        assertEquals("invalid-json", assertThrows(PayloadException.class, () -> Json.readArticleHead(utf8("[1]"))).reason());
+    }
 }

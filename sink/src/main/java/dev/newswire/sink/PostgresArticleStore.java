@@ -12,7 +12,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -46,12 +48,16 @@ public final class PostgresArticleStore implements ArticleStore {
             WHERE EXCLUDED.last_fetched_at >= articles.last_fetched_at""";
     // An older fetch of a stored article: keep the newer content, remember the earliest fetch time.
     private static final String KEEP_FIRST_FETCH = "UPDATE articles SET first_fetched_at = LEAST(first_fetched_at, ?) WHERE id = ?";
-    private static final String DELETE_ENTITIES = "DELETE FROM article_entities WHERE article_id = ?";
-    private static final String INSERT_ENTITY = """
+    // Entities and mentions of a whole batch in one statement each: arrays of columns, unnested server-side.
+    private static final String DELETE_ENTITIES = "DELETE FROM article_entities WHERE article_id = ANY (?)";
+    private static final String INSERT_ENTITIES = """
             INSERT INTO article_entities (article_id, entity_no, type, name, kb_id, salience, mention_count, attributes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
-    private static final String INSERT_MENTION = """
-            INSERT INTO entity_mentions (article_id, entity_no, start_offset, end_offset, mention) VALUES (?, ?, ?, ?, ?)
+            SELECT a, n, t, nm, k, s, m, at::jsonb
+            FROM unnest(?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::int4[], ?::text[])
+                AS u(a, n, t, nm, k, s, m, at)""";
+    private static final String INSERT_MENTIONS = """
+            INSERT INTO entity_mentions (article_id, entity_no, start_offset, end_offset, mention)
+            SELECT * FROM unnest(?::text[], ?::int4[], ?::int4[], ?::int4[], ?::text[])
             ON CONFLICT DO NOTHING""";
     private static final String UPSERT_OFFSET = """
             INSERT INTO sink_offsets (consumer_group, topic, partition, next_offset) VALUES (?, ?, ?, ?)
@@ -123,9 +129,7 @@ public final class PostgresArticleStore implements ArticleStore {
     public void write(List<Article> articles, String group, String topic, Map<Integer, Long> nextOffsets) throws SQLException {
         try (Connection c = connect()) {
             try {
-                for (Article a : articles) {
-                    upsert(c, a);
-                }
+                upsert(c, articles);
                 try (PreparedStatement ps = c.prepareStatement(UPSERT_OFFSET)) {
                     for (Map.Entry<Integer, Long> e : nextOffsets.entrySet()) {
                         ps.setString(1, group);
@@ -149,84 +153,153 @@ public final class PostgresArticleStore implements ArticleStore {
     public void check(Article a) throws SQLException {
         try (Connection c = connect()) {
             try {
-                upsert(c, a);
+                upsert(c, List.of(a));
             } finally {
                 c.rollback();
             }
         }
     }
 
-    private void upsert(Connection c, Article a) throws SQLException {
-        int changed;
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_ARTICLE)) {
-            int i = 1;
-            ps.setString(i++, a.id());
-            ps.setString(i++, a.url());
-            ps.setString(i++, a.canonicalUrl());
-            ps.setString(i++, a.host());
-            ps.setString(i++, a.siteName());
-            ps.setString(i++, a.title());
-            ps.setString(i++, a.byline());
-            ps.setString(i++, new String(Json.write(a.authors()), StandardCharsets.UTF_8));
-            setTime(ps, i++, a.publishedAt());
-            ps.setString(i++, a.publishedSource());
-            setTime(ps, i++, a.modifiedAt());
-            ps.setString(i++, a.language());
-            ps.setString(i++, stripNul(a.text()));
-            ps.setString(i++, stripNul(new String(Json.write(a.paragraphs()), StandardCharsets.UTF_8)));
-            ps.setString(i++, a.quality() == null ? null : a.quality().pageKind());
-            if (a.quality() == null) {
-                ps.setNull(i++, Types.BOOLEAN);
-            } else {
-                ps.setBoolean(i++, a.quality().isArticle());
-            }
-            ps.setString(i++, a.crawler());
-            setTime(ps, i++, a.fetchedAt());
-            setTime(ps, i++, a.fetchedAt());
-            ps.setInt(i++, a.schemaVersion());
-            ps.setString(i++, stripNul(new String(Json.write(a), StandardCharsets.UTF_8)));
-            ps.setString(i++, a.storyId());
-            ps.setString(i, a.duplicateOf());
-            changed = ps.executeUpdate();
+    /**
+     * Upserts a batch: the article rows in one pipelined JDBC batch (in order, so a batch holding the same article
+     * twice ends as the statements one by one would), then the entities and mentions of every article whose row was
+     * written in one statement each.
+     */
+    private void upsert(Connection c, List<Article> articles) throws SQLException {
+        if (articles.isEmpty()) {
+            return;
         }
-        if (changed == 0) {
-            try (PreparedStatement ps = c.prepareStatement(KEEP_FIRST_FETCH)) {
-                setTime(ps, 1, a.fetchedAt());
-                ps.setString(2, a.id());
-                ps.executeUpdate();
+        int[] changed;
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_ARTICLE)) {
+            for (Article a : articles) {
+                bindArticle(ps, a);
+                ps.addBatch();
             }
+            changed = ps.executeBatch();
+        }
+        // An older fetch of a stored article: keep the newer content, remember the earliest fetch time.
+        // The entities of an article written more than once in the batch are those of its last written version.
+        Map<String, Article> written = new LinkedHashMap<>();
+        try (PreparedStatement keep = c.prepareStatement(KEEP_FIRST_FETCH)) {
+            boolean any = false;
+            for (int k = 0; k < articles.size(); k++) {
+                Article a = articles.get(k);
+                if (changed[k] == 0) {
+                    setTime(keep, 1, a.fetchedAt());
+                    keep.setString(2, a.id());
+                    keep.addBatch();
+                    any = true;
+                } else {
+                    written.put(a.id(), a);
+                }
+            }
+            if (any) {
+                keep.executeBatch();
+            }
+        }
+        if (written.isEmpty()) {
             return;
         }
         try (PreparedStatement del = c.prepareStatement(DELETE_ENTITIES)) {
-            del.setString(1, a.id());
+            del.setArray(1, c.createArrayOf("text", written.keySet().toArray(String[]::new)));
             del.executeUpdate();
         }
-        try (PreparedStatement ent = c.prepareStatement(INSERT_ENTITY);
-             PreparedStatement men = c.prepareStatement(INSERT_MENTION)) {
+        List<String> eArticle = new ArrayList<>();
+        List<Integer> eNo = new ArrayList<>();
+        List<String> eType = new ArrayList<>();
+        List<String> eName = new ArrayList<>();
+        List<String> eKbId = new ArrayList<>();
+        List<Double> eSalience = new ArrayList<>();
+        List<Integer> eCount = new ArrayList<>();
+        List<String> eAttributes = new ArrayList<>();
+        List<String> mArticle = new ArrayList<>();
+        List<Integer> mNo = new ArrayList<>();
+        List<Integer> mStart = new ArrayList<>();
+        List<Integer> mEnd = new ArrayList<>();
+        List<String> mText = new ArrayList<>();
+        for (Article a : written.values()) {
             int no = 0;
             for (Article.Entity e : a.entities()) {
-                ent.setString(1, a.id());
-                ent.setInt(2, no);
-                ent.setString(3, e.type());
-                ent.setString(4, e.name());
-                ent.setString(5, e.id());
-                ent.setDouble(6, e.salience());
-                ent.setInt(7, e.mentionCount());
-                ent.setString(8, new String(Json.write(e.attributes()), StandardCharsets.UTF_8));
-                ent.addBatch();
+                eArticle.add(a.id());
+                eNo.add(no);
+                eType.add(e.type());
+                eName.add(e.name());
+                eKbId.add(e.id());
+                eSalience.add(e.salience());
+                eCount.add(e.mentionCount());
+                eAttributes.add(json(e.attributes()));
                 for (Article.Mention m : e.mentions()) {
-                    men.setString(1, a.id());
-                    men.setInt(2, no);
-                    men.setInt(3, m.start());
-                    men.setInt(4, m.end());
-                    men.setString(5, stripNul(m.text()));
-                    men.addBatch();
+                    mArticle.add(a.id());
+                    mNo.add(no);
+                    mStart.add(m.start());
+                    mEnd.add(m.end());
+                    mText.add(stripNul(m.text()));
                 }
                 no++;
             }
-            ent.executeBatch();
-            men.executeBatch();
         }
+        if (eArticle.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ent = c.prepareStatement(INSERT_ENTITIES)) {
+            int i = 1;
+            ent.setArray(i++, c.createArrayOf("text", eArticle.toArray()));
+            ent.setArray(i++, c.createArrayOf("int4", eNo.toArray()));
+            ent.setArray(i++, c.createArrayOf("text", eType.toArray()));
+            ent.setArray(i++, c.createArrayOf("text", eName.toArray()));
+            ent.setArray(i++, c.createArrayOf("text", eKbId.toArray()));
+            ent.setArray(i++, c.createArrayOf("float8", eSalience.toArray()));
+            ent.setArray(i++, c.createArrayOf("int4", eCount.toArray()));
+            ent.setArray(i, c.createArrayOf("text", eAttributes.toArray()));
+            ent.executeUpdate();
+        }
+        if (mArticle.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement men = c.prepareStatement(INSERT_MENTIONS)) {
+            int i = 1;
+            men.setArray(i++, c.createArrayOf("text", mArticle.toArray()));
+            men.setArray(i++, c.createArrayOf("int4", mNo.toArray()));
+            men.setArray(i++, c.createArrayOf("int4", mStart.toArray()));
+            men.setArray(i++, c.createArrayOf("int4", mEnd.toArray()));
+            men.setArray(i, c.createArrayOf("text", mText.toArray()));
+            men.executeUpdate();
+        }
+    }
+
+    private static void bindArticle(PreparedStatement ps, Article a) throws SQLException {
+        int i = 1;
+        ps.setString(i++, a.id());
+        ps.setString(i++, a.url());
+        ps.setString(i++, a.canonicalUrl());
+        ps.setString(i++, a.host());
+        ps.setString(i++, a.siteName());
+        ps.setString(i++, a.title());
+        ps.setString(i++, a.byline());
+        ps.setString(i++, json(a.authors()));
+        setTime(ps, i++, a.publishedAt());
+        ps.setString(i++, a.publishedSource());
+        setTime(ps, i++, a.modifiedAt());
+        ps.setString(i++, a.language());
+        ps.setString(i++, stripNul(a.text()));
+        ps.setString(i++, stripNul(json(a.paragraphs())));
+        ps.setString(i++, a.quality() == null ? null : a.quality().pageKind());
+        if (a.quality() == null) {
+            ps.setNull(i++, Types.BOOLEAN);
+        } else {
+            ps.setBoolean(i++, a.quality().isArticle());
+        }
+        ps.setString(i++, a.crawler());
+        setTime(ps, i++, a.fetchedAt());
+        setTime(ps, i++, a.fetchedAt());
+        ps.setInt(i++, a.schemaVersion());
+        ps.setString(i++, stripNul(json(a)));
+        ps.setString(i++, a.storyId());
+        ps.setString(i, a.duplicateOf());
+    }
+
+    private static String json(Object value) {
+        return new String(Json.write(value), StandardCharsets.UTF_8);
     }
 
     private static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {

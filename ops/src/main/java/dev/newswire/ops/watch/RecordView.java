@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newswire.model.Article;
 import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
+import dev.newswire.model.RawPage;
+import dev.newswire.model.RawPageEnvelope;
 import dev.newswire.model.Keys;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -77,12 +79,13 @@ public record RecordView(Kind kind, String topic, int partition, long offset, In
         }
         String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
         byte[] bytes = r.value();
-        JsonNode node = parse(bytes);
+        RawSummary envelope = envelopeSummary(bytes);
+        JsonNode node = envelope != null ? null : parse(bytes);
         Instant ts = Instant.ofEpochMilli(r.timestamp());
         int size = bytes == null ? 0 : bytes.length;
-        String text = node == null && bytes != null
+        String text = node == null && envelope == null && bytes != null
                 ? cut(new String(bytes, 0, Math.min(bytes.length, MAX_TEXT * 2), StandardCharsets.UTF_8)) : null;
-        RawSummary raw = node == null ? null : rawSummary(node);
+        RawSummary raw = envelope != null ? envelope : node == null ? null : rawSummary(node);
         if (headers.containsKey(DeadLetters.REASON)) {
             DeadLetter dl = new DeadLetter(headers.get(DeadLetters.REASON), headers.get(DeadLetters.STAGE),
                     headers.get(DeadLetters.SOURCE_TOPIC), parseInt(headers.get(DeadLetters.SOURCE_PARTITION)),
@@ -122,6 +125,19 @@ public record RecordView(Kind kind, String topic, int partition, long offset, In
     /** Where the record is: {@code topic/partition@offset}. */
     public String position() {
         return topic + "/" + partition + "@" + offset;
+    }
+
+    /** A RawPage v2 envelope's summary, or null when the value is not a readable envelope. */
+    private static RawSummary envelopeSummary(byte[] bytes) {
+        if (!RawPageEnvelope.isEnvelope(bytes)) {
+            return null;
+        }
+        try {
+            RawPage p = Json.readRawPage(bytes);
+            return new RawSummary(p.url(), p.httpStatus(), p.body().length, p.crawler(), p.fetchedAt().toString());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static RawSummary rawSummary(JsonNode node) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.newswire.model.Article;
 import dev.newswire.model.DeadLetters;
 import dev.newswire.model.Json;
+import dev.newswire.model.RawPageEnvelope;
 import dev.newswire.model.RawPage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -75,6 +76,13 @@ class RecordFilterTest {
         assertEquals("news.example.com", raw.host());
         assertTrue(new RecordFilter(null, null, null, "example.com", null, null).test(raw));
         assertFalse(new RecordFilter("Kim Jong Un", null, null, null, null, null).test(raw), "raw pages have no entities");
+
+        // RawPage v2, the binary envelope ingest writes: decoded the same way
+        RecordView v2 = RecordView.of(record("news.raw", "https://news.example.com/a", RawPageEnvelope.write(page)));
+        assertEquals(RecordView.Kind.RAW_PAGE, v2.kind());
+        assertEquals(18, v2.raw().bodyBytes());
+        assertEquals("wget", v2.raw().crawler());
+        assertEquals("news.example.com", v2.host());
 
         ConsumerRecord<byte[], byte[]> dead = record("news.dlq", "k", "{not json".getBytes(StandardCharsets.UTF_8));
         DeadLetters.addProvenance(dead.headers(), "enrich", "invalid-json", new IllegalArgumentException("bad <json>"),
