@@ -62,6 +62,7 @@ public final class BrokerMain {
         server.awaitShutdown();
     }
 
+    /** Formats a node's storage for KRaft (what {@code kafka-storage.sh format} does): this node and cluster id. */
     static void format(Path logDir, int nodeId, String clusterId) throws Exception {
         Files.createDirectories(logDir);
         new Formatter()

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.newswire.embedded.Directories;
 import dev.newswire.embedded.EmbeddedCluster;
 import dev.newswire.embedded.EmbeddedDatabase;
-import dev.newswire.embedded.TopicReader;
 import dev.newswire.enrich.EnrichApp;
 import dev.newswire.enrich.EnrichConfig;
 import dev.newswire.ingest.KeyedPage;
 import dev.newswire.ingest.PagePublisher;
 import dev.newswire.model.CommonConfig;
-import dev.newswire.model.Json;
-import dev.newswire.model.Keys;
 import dev.newswire.model.RawPage;
 import dev.newswire.model.TopicAdmin;
 import dev.newswire.model.Topics;
@@ -36,7 +33,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -207,18 +203,7 @@ class ClusterFaultIT {
         }
 
         Map<String, Integer> counts(String bootstrap, String topic) {
-            Map<String, Integer> ids = new HashMap<>();
-            for (int i = 0; i < PAGES; i++) {
-                ids.put(Keys.articleId(url(i)), i);
-            }
-            Map<String, Integer> counts = new HashMap<>();
-            for (ConsumerRecord<String, byte[]> r : TopicReader.readCommitted(bootstrap, topic)) {
-                String id = topic.equals(Topics.RAW) ? Keys.articleId(Json.readRawPage(r.value()).url()) : r.key();
-                if (ids.containsKey(id)) {
-                    counts.merge(id, 1, Integer::sum);
-                }
-            }
-            return counts;
+            return FaultRig.countsByPage(bootstrap, topic, java.util.stream.IntStream.range(0, PAGES).mapToObj(this::url).toList());
         }
 
         void check(String bootstrap, Admin admin) throws InterruptedException {

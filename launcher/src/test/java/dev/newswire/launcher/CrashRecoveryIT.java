@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newswire.embedded.Directories;
 import dev.newswire.embedded.OrphanedPostgres;
-import dev.newswire.embedded.TopicReader;
 import dev.newswire.model.Json;
 import dev.newswire.model.Keys;
 import dev.newswire.model.RawPage;
@@ -22,13 +21,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -197,19 +194,8 @@ class CrashRecoveryIT {
         }
     }
 
-    /** How many records of each page's id (its article id) a read_committed consumer sees in {@code topic}. */
+    /** How many records of each page a read_committed consumer sees in {@code topic}. */
     private static Map<String, Integer> counts(String bootstrap, String topic, int n) {
-        Map<String, Integer> ids = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            ids.put(Keys.articleId(url(i)), i);
-        }
-        Map<String, Integer> counts = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> r : TopicReader.readCommitted(bootstrap, topic)) {
-            String id = topic.equals(Topics.RAW) ? Keys.articleId(Json.readRawPage(r.value()).url()) : r.key();
-            if (ids.containsKey(id)) {
-                counts.merge(id, 1, Integer::sum);
-            }
-        }
-        return counts;
+        return FaultRig.countsByPage(bootstrap, topic, java.util.stream.IntStream.range(0, n).mapToObj(CrashRecoveryIT::url).toList());
     }
 }

@@ -178,6 +178,25 @@ final class FaultRig implements AutoCloseable {
     }
 
     /** How many times each article id of the scenario appears in news.articles (read_committed). */
+    /**
+     * How many records of each of these pages a read_committed consumer sees in {@code topic}, by article id: the
+     * record key, or in news.raw the id of the page's URL. Records of other pages are not counted.
+     */
+    static Map<String, Integer> countsByPage(String bootstrap, String topic, List<String> urls) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String url : urls) {
+            ids.add(Keys.articleId(url));
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readCommitted(bootstrap, topic)) {
+            String id = topic.equals(Topics.RAW) ? Keys.articleId(Json.readRawPage(r.value()).url()) : r.key();
+            if (ids.contains(id)) {
+                counts.merge(id, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
     Map<String, Integer> articleCounts(String scenario, int n) {
         Map<String, String> idToUrl = new HashMap<>();
         for (int i = 0; i < n; i++) {
