@@ -107,7 +107,15 @@ class CrashRecoveryIT {
             String jdbc = up.group(3);
             int total = BEFORE + 50 + AFTER;
             assertEquals(total, accepted.size(), "the crawler got every page accepted in the end");
-            FaultRig.await(() -> stored(jdbc) >= total, START, total + " articles stored");
+            try {
+                FaultRig.await(() -> stored(jdbc) >= total, START, total + " articles stored");
+            } catch (AssertionError e) {
+                // the runs' logs go with the test's directory: show the restarted run's, to say what it waited for
+                System.out.println("restarted run's log, last 120 lines:");
+                List<String> lines = second.logText().lines().toList();
+                lines.subList(Math.max(0, lines.size() - 120), lines.size()).forEach(l -> System.out.println("  " + l));
+                throw new AssertionError(e.getMessage() + " (" + stored(jdbc) + " stored)", e);
+            }
             long allStoredMs = (System.nanoTime() - killedAt) / 1_000_000;
 
             Map<String, Integer> articles = counts(bootstrap, Topics.ARTICLES, total);
