@@ -1,15 +1,24 @@
 package dev.newswire.tagger.gazetteer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlaceTableTest {
 
@@ -23,9 +32,20 @@ class PlaceTableTest {
         return PlaceTable.read(new BufferedReader(new StringReader(TABLE)));
     }
 
-    @Test
-    void findsPlacesByNameAndAlternateNameWithTheirFacts() throws IOException {
-        PlaceTable t = table();
+    private static byte[] compiled(PlaceTable table) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table.writeBinary(out);
+        return out.toByteArray();
+    }
+
+    /** The table as read from text, and the same table written in binary form and read back. */
+    static Stream<PlaceTable> tables() throws IOException {
+        return Stream.of(table(), PlaceTable.readBinary(new ByteArrayInputStream(compiled(table()))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("tables")
+    void findsPlacesByNameAndAlternateNameWithTheirFacts(PlaceTable t) {
         assertEquals(4, t.size());
         int[] rows = t.rowsByKey(Gazetteer.key("Alexandria"));
         Arrays.sort(rows);
@@ -41,9 +61,9 @@ class PlaceTableTest {
         assertEquals(-92.4451, la.lon(), 1e-4);
     }
 
-    @Test
-    void divisionsByAdminCodeAndWithoutAGeoNamesIdGetAnAdminId() throws IOException {
-        PlaceTable t = table();
+    @ParameterizedTest
+    @MethodSource("tables")
+    void divisionsByAdminCodeAndWithoutAGeoNamesIdGetAnAdminId(PlaceTable t) {
         Place parish = t.place(t.rowOfDivision("US.LA.079"));
         assertEquals("admin:US.LA.079", parish.id());
         assertEquals("Louisiana", t.place(t.rowOfDivision("US.LA")).name());
@@ -51,6 +71,37 @@ class PlaceTableTest {
         assertEquals(-1, t.rowOfGeonamesId(1));
         assertEquals(-1, t.rowOfDivision("US.TX"));
         assertNull(t.place(1).admin2());
+    }
+
+    @Test
+    void theBinaryFormRoundTripsByteForByte() throws IOException {
+        byte[] once = compiled(table());
+        assertArrayEquals(once, compiled(PlaceTable.readBinary(new ByteArrayInputStream(once))));
+    }
+
+    @Test
+    void aDamagedBinaryTableIsAClearError() throws IOException {
+        byte[] good = compiled(table());
+        IOException cut = assertThrows(IOException.class,
+                () -> PlaceTable.readBinary(new ByteArrayInputStream(Arrays.copyOf(good, good.length - 9))));
+        assertTrue(cut.getMessage().contains("cut short"), cut.getMessage());
+        byte[] text = TABLE.getBytes(StandardCharsets.UTF_8);
+        IOException notOne = assertThrows(IOException.class, () -> PlaceTable.readBinary(new ByteArrayInputStream(text)));
+        assertTrue(notOne.getMessage().contains("not a compiled place table"), notOne.getMessage());
+    }
+
+    @Test
+    void theShippedBinaryTableIsTheCompiledTextTable() throws IOException {
+        // the build compiles places.tsv.gz into places.bin; a stale or hand-edited binary fails here
+        PlaceTable fromText;
+        try (InputStream text = PlaceTableTest.class.getResourceAsStream("/dev/newswire/tagger/gazetteer/places.tsv.gz")) {
+            fromText = PlaceTable.readText(text);
+        }
+        byte[] shipped;
+        try (InputStream binary = PlaceTableTest.class.getResourceAsStream(PlaceTable.BINARY_RESOURCE)) {
+            shipped = binary.readAllBytes();
+        }
+        assertArrayEquals(compiled(fromText), shipped);
     }
 
     @Test
