@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code tag-train}: rebuilds the NER model from the shared datasets and writes it where
@@ -41,10 +42,14 @@ public final class TagTrainCommand implements Callable<Integer> {
     List<Path> trainEvenDocs;
 
     @Option(names = "--train-tokens", description = "TOKEN TAG files (Broad Twitter Corpus, WNUT-17) to train on as "
-            + "PER/LOC/ORG annotation (their MISC dropped, their O may be MISC; user handles as one O token)")
-    List<Path> trainTokens = List.of();
+            + "PER/LOC/ORG annotation (their MISC dropped, their O may be MISC; user handles as one O token); "
+            + "default: the Broad Twitter Corpus sections A, B, E and G (F is its test set, H a development set)")
+    List<Path> trainTokens;
 
-    @Option(names = "--conll-only", description = "train on CoNLL-2003 alone: no UNER, no WikiGold")
+    @Option(names = "--without-tweets", description = "train on no --train-tokens files (not even the default ones)")
+    boolean withoutTweets;
+
+    @Option(names = "--conll-only", description = "train on CoNLL-2003 alone: no UNER, no WikiGold, no tweets")
     boolean conllOnly;
 
     @Option(names = "--repeat-extra", defaultValue = "1",
@@ -58,8 +63,10 @@ public final class TagTrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "12", description = "passes over the data (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--seed", defaultValue = "11", description = "shuffling seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seed", defaultValue = "11,7,20031", split = ",",
+            description = "shuffling seed; several (comma-separated) train one model per seed and write their mean, "
+                    + "an ensemble as fast as one model (default: ${DEFAULT-VALUE})")
+    List<Long> seeds;
 
     @Option(names = "--min-weight", defaultValue = "0.05", description = "drop features with smaller weights (default: ${DEFAULT-VALUE})")
     float minWeight;
@@ -107,6 +114,12 @@ public final class TagTrainCommand implements Callable<Integer> {
             List<LabeledDocument> docs = ConllFormat.read(p, ConllFormat.Format.IOB2);
             extra.addAll(heldOut ? EvaluationSets.even(docs) : docs);
         }
+        if (trainTokens == null) {
+            trainTokens = conllOnly || withoutTweets ? List.of()
+                    : Stream.of("a", "b", "e", "g").map(s -> ner.resolve("btc/" + s + ".conll")).toList();
+        } else if (withoutTweets) {
+            trainTokens = List.of();
+        }
         for (Path p : trainTokens) {
             EvaluationSets.tweets(p).forEach(d -> extra.add(d.withoutMisc()));
         }
@@ -118,9 +131,14 @@ public final class TagTrainCommand implements Callable<Integer> {
         Gazetteer gazetteer = Gazetteer.load();
         FeatureExtractor extractor = tables.extractor(gazetteer);
         long t0 = System.nanoTime();
-        StatisticalTagger model = TwoPassTraining.train(extractor, trainDocs, devDocs,
-                new PerceptronTrainer.Options(epochs, seed, minWeight), !onePass, System.out);
-        System.out.printf("trained in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, model.describe());
+        List<StatisticalTagger> models = new ArrayList<>();
+        for (long seed : seeds) {
+            models.add(TwoPassTraining.train(extractor, trainDocs, devDocs,
+                    new PerceptronTrainer.Options(epochs, seed, minWeight), !onePass, System.out));
+        }
+        StatisticalTagger model = StatisticalTagger.mean(models, minWeight);
+        System.out.printf("trained in %.1f s: %s%s%n", (System.nanoTime() - t0) / 1e9, model.describe(),
+                models.size() > 1 ? " (mean of " + models.size() + " models, seeds " + seeds + ")" : "");
         Evaluation eval = Evaluation.of(devDocs, d -> model.label(d.doc()), false);
         System.out.print("dev split, final model:\n" + eval.report());
         if (!report.equals("none")) {

@@ -95,6 +95,59 @@ public final class PerceptronModel {
         return new PerceptronModel(keys, weights, transitions);
     }
 
+    /**
+     * The mean of several models over the same features (e.g. trained with different shuffling seeds): a
+     * feature missing from a model weighs 0 there. A linear model's scores are linear in its weights, so the
+     * mean model scores every labelling by the mean of the models' scores: an ensemble at the cost of one model.
+     */
+    static PerceptronModel mean(java.util.List<PerceptronModel> models) {
+        if (models.size() == 1) {
+            return models.get(0);
+        }
+        long[] union = models.stream().flatMapToLong(m -> Arrays.stream(m.keys)).sorted().distinct().toArray();
+        float[] weights = new float[union.length * L];
+        float[] transitions = new float[models.get(0).transitions.length];
+        float share = 1f / models.size();
+        for (PerceptronModel m : models) {
+            for (int r = 0; r < m.keys.length; r++) {
+                int row = Arrays.binarySearch(union, m.keys[r]);
+                for (int l = 0; l < L; l++) {
+                    weights[row * L + l] += share * m.weights[r * L + l];
+                }
+            }
+            for (int i = 0; i < transitions.length; i++) {
+                transitions[i] += share * m.transitions[i];
+            }
+        }
+        return new PerceptronModel(union, weights, transitions);
+    }
+
+    /** This model without the features whose largest weight (in absolute value) is below {@code minWeight}. */
+    PerceptronModel withoutWeightsBelow(float minWeight) {
+        boolean[] keep = new boolean[keys.length];
+        int kept = 0;
+        for (int r = 0; r < keys.length; r++) {
+            float max = 0;
+            for (int l = 0; l < L; l++) {
+                max = Math.max(max, Math.abs(weights[r * L + l]));
+            }
+            if (max >= minWeight) {
+                keep[r] = true;
+                kept++;
+            }
+        }
+        long[] k2 = new long[kept];
+        float[] w2 = new float[kept * L];
+        for (int r = 0, k = 0; r < keys.length; r++) {
+            if (keep[r]) {
+                k2[k] = keys[r];
+                System.arraycopy(weights, r * L, w2, k * L, L);
+                k++;
+            }
+        }
+        return new PerceptronModel(k2, w2, transitions);
+    }
+
     @Override
     public String toString() {
         return "PerceptronModel[features=" + featureCount() + ", transitions=" + Arrays.toString(Arrays.copyOf(transitions, 3)) + "…]";

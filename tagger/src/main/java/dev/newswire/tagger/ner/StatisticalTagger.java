@@ -79,6 +79,21 @@ public final class StatisticalTagger implements SequenceTagger {
         return new StatisticalTagger(extractor, weights.first(), weights.second(), weights.joint());
     }
 
+    /**
+     * One tagger whose weights are the mean of these taggers' (same features; see {@link PerceptronModel#mean}):
+     * the ensemble of models trained with different seeds, as fast as one of them. Features whose mean weights
+     * all stay below {@code minWeight} (mostly those only one model kept) are dropped, as the trainer drops them.
+     */
+    public static StatisticalTagger mean(java.util.List<StatisticalTagger> taggers, float minWeight) {
+        PerceptronModel first = PerceptronModel.mean(taggers.stream().map(t -> t.firstPass).toList())
+                .withoutWeightsBelow(minWeight);
+        boolean twoPass = taggers.stream().allMatch(t -> t.secondPass != null);
+        PerceptronModel second = twoPass
+                ? PerceptronModel.mean(taggers.stream().map(t -> t.secondPass).toList()).withoutWeightsBelow(minWeight)
+                : null;
+        return new StatisticalTagger(taggers.get(0).extractor, first, second);
+    }
+
     /** Writes both passes, gzipped. */
     public void write(OutputStream raw) throws IOException {
         GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
