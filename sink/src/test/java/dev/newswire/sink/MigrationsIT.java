@@ -125,11 +125,14 @@ class MigrationsIT {
         String url = newDatabase();
         PostgresArticleStore store = new PostgresArticleStore(url, "", "");
         store.migrate();
-        assertEquals(List.of("1 SQL true", "2 SQL true", "3 SQL true"), history(url));
+        assertEquals(List.of("1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true"), history(url));
         assertEquals(0, Migrations.migrate(url, new java.util.Properties()));
-        assertEquals(3, history(url).size());
+        assertEquals(4, history(url).size());
         write(store, article("a", "en", "Putin and Kim defeat sanctions", "Kim Jong Un thanked Putin for his support."));
         assertEquals(1, count(url, "SELECT count(*) FROM articles WHERE search_vector @@ websearch_to_tsquery('english', 'sanction')"));
+        // V4: the article's large values are stored without compression ('e' = EXTERNAL)
+        assertEquals("document:e|paragraphs:e|text:e", string(url, "SELECT string_agg(attname || ':' || attstorage, '|' ORDER BY attname)"
+                + " FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname IN ('text', 'paragraphs', 'document')"));
     }
 
     @Test
@@ -144,7 +147,7 @@ class MigrationsIT {
 
         store.migrate();
 
-        assertEquals(List.of("2 BASELINE true", "3 SQL true"), history(url));
+        assertEquals(List.of("2 BASELINE true", "3 SQL true", "4 SQL true"), history(url));
         assertEquals(3, count(url, "SELECT count(*) FROM articles"));
         assertEquals(3, count(url, "SELECT count(*) FROM article_entities"));
         // Existing rows got their search vector, each in its language's configuration: stemmed English ('sanction'),
@@ -171,7 +174,7 @@ class MigrationsIT {
         String url = newDatabase();
         legacyMigrate(url, List.of("V1__articles.sql"));
         new PostgresArticleStore(url, "", "").migrate();
-        assertEquals(List.of("1 BASELINE true", "2 SQL true", "3 SQL true"), history(url));
+        assertEquals(List.of("1 BASELINE true", "2 SQL true", "3 SQL true", "4 SQL true"), history(url));
         assertEquals(1, count(url, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'articles' AND column_name = 'story_id'"));
     }
 
@@ -188,11 +191,11 @@ class MigrationsIT {
             for (Future<Integer> f : runs) {
                 applied += f.get();
             }
-            assertEquals(3, applied, "the three scripts applied once in all");
+            assertEquals(4, applied, "the four scripts applied once in all");
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(List.of("1 SQL true", "2 SQL true", "3 SQL true"), history(url));
+        assertEquals(List.of("1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true"), history(url));
         assertTrue(count(url, "SELECT count(*) FROM pg_indexes WHERE indexname = 'articles_search'") == 1);
     }
 

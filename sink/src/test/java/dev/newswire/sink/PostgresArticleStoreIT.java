@@ -97,4 +97,34 @@ class PostgresArticleStoreIT {
         assertEquals("Quin Roe", strings("SELECT mention FROM entity_mentions WHERE article_id = '" + a + "'"));
         assertEquals("8", strings("SELECT next_offset FROM sink_offsets WHERE consumer_group = 'g' AND topic = 't' AND partition = 0"));
     }
+
+    @Test
+    void aReplayOfStoredArticlesWritesNothing() throws Exception {
+        Instant t1 = Instant.parse("2026-10-01T00:00:00Z");
+        Instant t2 = Instant.parse("2026-10-02T00:00:00Z");
+        Article e = article("replay-e", t2, "E", "Ann Lee", "Bo Chan");
+        Article f = article("replay-f", t2, "F", "Cy Dee");
+        Article fOlder = article("replay-f", t1, "F older", "Cy Dee");
+        store.write(List.of(e, f, fOlder), "replay", "t", Map.of(0, 3L));
+        String ids = "('" + e.id() + "', '" + f.id() + "')";
+        // xmin is the transaction that last wrote a row version: unchanged means not rewritten
+        String rows = "SELECT id || ':' || xmin || ':' || first_fetched_at FROM articles WHERE id IN " + ids + " ORDER BY id";
+        String entities = "SELECT article_id || ':' || entity_no || ':' || xmin FROM article_entities WHERE article_id IN " + ids
+                + " ORDER BY 1";
+        String mentions = "SELECT article_id || ':' || entity_no || ':' || xmin FROM entity_mentions WHERE article_id IN " + ids
+                + " ORDER BY 1";
+        String before = strings(rows) + " / " + strings(entities) + " / " + strings(mentions);
+
+        // the same records again (a sink resuming from older offsets), and an older fetch once more
+        store.write(List.of(e, f, fOlder), "replay", "t", Map.of(0, 3L));
+        store.write(List.of(fOlder, e), "replay", "t", Map.of(0, 3L));
+        assertEquals(before, strings(rows) + " / " + strings(entities) + " / " + strings(mentions));
+        assertEquals("2026-10-01 00:00:00+00", strings("SELECT first_fetched_at FROM articles WHERE id = '" + f.id() + "'"));
+
+        // a changed article with the same fetch time is still written, its entities replaced
+        Article eChanged = article("replay-e", t2, "E corrected", "Ann Lee");
+        store.write(List.of(eChanged), "replay", "t", Map.of(0, 4L));
+        assertEquals("E corrected", strings("SELECT title FROM articles WHERE id = '" + e.id() + "'"));
+        assertEquals("Ann Lee", strings("SELECT name FROM article_entities WHERE article_id = '" + e.id() + "' ORDER BY entity_no"));
+    }
 }
