@@ -17,6 +17,7 @@ import dev.newswire.model.TopicAdmin;
 import dev.newswire.metrics.Metrics;
 import dev.newswire.ops.console.ConsoleConfig;
 import dev.newswire.ops.console.ConsoleServer;
+import dev.newswire.sink.PostgresArticleStore;
 import dev.newswire.sink.SinkApp;
 import dev.newswire.sink.SinkConfig;
 import java.io.IOException;
@@ -91,12 +92,15 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void startAll(Path dataDir, boolean preferred) throws Exception {
-        // The models load on the other core while the broker and the database start.
+        // The models (and the state stores' native library) load on the other core while the broker and the
+        // database start.
         CompletableFuture<ArticleEnricher> models = new CompletableFuture<>();
         EnrichConfig modelConfig = new EnrichConfig(settings); // read here: the other start-up tasks change settings
         Thread loader = new Thread(() -> {
             try {
-                models.complete(EnrichApp.loadEnricher(modelConfig));
+                ArticleEnricher enricher = EnrichApp.loadEnricher(modelConfig);
+                EnrichApp.loadStoreLibrary();
+                models.complete(enricher);
             } catch (RuntimeException | Error e) {
                 models.completeExceptionally(e);
             }
@@ -106,7 +110,7 @@ public final class Pipeline implements AutoCloseable {
         // The database starts beside the broker: stopping an orphaned PostgreSQL and starting ours is mostly waiting
         // for other processes, which the broker's start (CPU-bound) need not wait for, nor they for it.
         CompletableFuture<EmbeddedDatabase> database = settings.getOrDefault(SinkConfig.JDBC_URL, "").isBlank()
-                ? startDatabase(dataDir.resolve("postgres"), preferred) : null;
+                ? startDatabase(dataDir.resolve("postgres"), preferred, new HashMap<>(settings)) : null;
         Throwable brokerFailed = null;
         try {
             startBroker(dataDir, preferred);
@@ -179,14 +183,27 @@ public final class Pipeline implements AutoCloseable {
     }
 
     // On a thread of its own. A run killed with -9 leaves its PostgreSQL running on the directory (and the port):
-    // that one is stopped first, then ours starts.
-    private static CompletableFuture<EmbeddedDatabase> startDatabase(Path pgDir, boolean preferred) {
+    // that one is stopped first, then ours starts, and the sink's schema is migrated (the sink's own start then
+    // finds nothing to do) while the broker is still starting.
+    private static CompletableFuture<EmbeddedDatabase> startDatabase(Path pgDir, boolean preferred,
+                                                                     Map<String, String> sinkSettings) {
         CompletableFuture<EmbeddedDatabase> db = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
+            EmbeddedDatabase started = null;
             try {
                 OrphanedPostgres.stopIfRunning(pgDir);
-                db.complete(EmbeddedDatabase.start(pgDir, preferred ? freeOr(PREFERRED_POSTGRES_PORT) : 0));
+                started = EmbeddedDatabase.start(pgDir, preferred ? freeOr(PREFERRED_POSTGRES_PORT) : 0);
+                sinkSettings.put(SinkConfig.JDBC_URL, started.jdbcUrl());
+                PostgresArticleStore.of(new SinkConfig(sinkSettings)).migrate();
+                db.complete(started);
             } catch (Exception | Error e) {
+                if (started != null) {
+                    try {
+                        started.close();
+                    } catch (IOException | RuntimeException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
                 db.completeExceptionally(e);
             }
         }, "newswire-start-database");
