@@ -27,6 +27,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
     private static final String PORTS_FILE = dev.newswire.model.EmbeddedDefault.PORTS_FILE;
+    /** The segment size of the embedded broker's logs: what it re-reads of each partition after a crash, at most. */
+    static final int SEGMENT_BYTES = 64 * 1024 * 1024;
 
     private final Path dataDir;
     private final int brokerPort;
@@ -132,6 +134,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         // After a crash the old registration blocks a restart until the session times out: keep it short.
         p.put("broker.session.timeout.ms", "1500");
         p.put("broker.heartbeat.interval.ms", "500");
+        // After a crash (no clean-shutdown marker) the broker re-reads every segment from the last flushed one, and
+        // the log is flushed when a segment rolls: so a partition's whole active segment is re-read (CRCs, indexes,
+        // producer state, which is also snapshotted at each roll). 64 MB instead of 1 GB bounds that work; a
+        // segment must still hold the largest batch (message.max.bytes above, about 16 MB).
+        p.put("log.segment.bytes", Integer.toString(SEGMENT_BYTES));
+        // The log cleaner allocates its dedupe buffer (128 MB by default) while the broker starts. The compacted
+        // topics here (offsets, transactions, the enrich changelogs) are small; a buffer too small for a pass
+        // only makes the cleaner map and clean in several passes.
+        p.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
         return p;
     }
 

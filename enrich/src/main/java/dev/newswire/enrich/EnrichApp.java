@@ -94,6 +94,16 @@ public final class EnrichApp implements AutoCloseable {
         return enricher;
     }
 
+    /**
+     * Loads the native library of the state stores (RocksDB, unpacked from its jar: a few hundred ms), e.g. while the
+     * broker starts; otherwise Kafka Streams loads it when it opens the first store, on the way to running.
+     */
+    public static void loadStoreLibrary() {
+        long t0 = System.nanoTime();
+        org.rocksdb.RocksDB.loadLibrary();
+        LOG.debug("RocksDB library loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
     /** Starts the application with a loaded enricher and waits until it is running. */
     public static EnrichApp start(EnrichConfig config, ArticleEnricher enricher) throws InterruptedException {
         checkStoriesTopic(config);

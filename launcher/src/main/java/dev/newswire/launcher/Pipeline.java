@@ -17,6 +17,7 @@ import dev.newswire.model.TopicAdmin;
 import dev.newswire.metrics.Metrics;
 import dev.newswire.ops.console.ConsoleConfig;
 import dev.newswire.ops.console.ConsoleServer;
+import dev.newswire.sink.PostgresArticleStore;
 import dev.newswire.sink.SinkApp;
 import dev.newswire.sink.SinkConfig;
 import java.io.IOException;
@@ -91,17 +92,76 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void startAll(Path dataDir, boolean preferred) throws Exception {
-        // The models load on the other core while the broker and the database start.
+        // The models (and the state stores' native library) load on the other core while the broker and the
+        // database start.
         CompletableFuture<ArticleEnricher> models = new CompletableFuture<>();
+        EnrichConfig modelConfig = new EnrichConfig(settings); // read here: the other start-up tasks change settings
         Thread loader = new Thread(() -> {
             try {
-                models.complete(EnrichApp.loadEnricher(new EnrichConfig(settings)));
+                ArticleEnricher enricher = EnrichApp.loadEnricher(modelConfig);
+                EnrichApp.loadStoreLibrary();
+                models.complete(enricher);
             } catch (RuntimeException | Error e) {
                 models.completeExceptionally(e);
             }
         }, "newswire-load-models");
         loader.setDaemon(true);
         loader.start();
+        // The database starts beside the broker: stopping an orphaned PostgreSQL and starting ours is mostly waiting
+        // for other processes, which the broker's start (CPU-bound) need not wait for, nor they for it.
+        CompletableFuture<EmbeddedDatabase> database = settings.getOrDefault(SinkConfig.JDBC_URL, "").isBlank()
+                ? startDatabase(dataDir.resolve("postgres"), preferred, new HashMap<>(settings)) : null;
+        Throwable brokerFailed = null;
+        try {
+            startBroker(dataDir, preferred);
+        } catch (Exception | Error e) {
+            brokerFailed = e;
+        }
+        // Whether the broker came up or not, the database is this pipeline's to close once it is up.
+        if (database != null) {
+            try {
+                EmbeddedDatabase db = join(database);
+                started.add(db);
+                settings.put(SinkConfig.JDBC_URL, db.jdbcUrl());
+            } catch (Exception | Error e) {
+                if (brokerFailed == null) {
+                    throw e;
+                }
+                brokerFailed.addSuppressed(e);
+            }
+        }
+        if (brokerFailed instanceof Exception e) {
+            throw e;
+        } else if (brokerFailed instanceof Error e) {
+            throw e;
+        }
+        settings.putIfAbsent(EnrichConfig.STATE_DIR, dataDir.resolve("streams").toString());
+        CommonConfig common = new CommonConfig(settings);
+        TopicAdmin.ensureTopics(common);
+        // The way in first: pages are accepted (acknowledged by Kafka) while enrich loads its models.
+        IngestConfig ingestConfig = new IngestConfig(settings);
+        publisher = new PagePublisher(common.kafkaClientProps());
+        started.add(publisher);
+        Map<String, String> ingestSettings = new HashMap<>(settings);
+        if (ingestConfig.getInt(IngestConfig.HTTP_PORT) != 0) {
+            ingestSettings.put(IngestConfig.HTTP_PORT, Integer.toString(freeOr(ingestConfig.getInt(IngestConfig.HTTP_PORT))));
+        }
+        ingest = IngestServer.start(new IngestConfig(ingestSettings), publisher);
+        started.add(ingest);
+        sink = SinkApp.start(new SinkConfig(settings));
+        started.add(sink);
+        enrich = EnrichApp.start(new EnrichConfig(settings), join(models));
+        started.add(enrich);
+        ConsoleConfig consoleConfig = new ConsoleConfig(settings);
+        console = ConsoleServer.start(common.kafkaClientProps(), new ConsoleServer.Database(jdbcUrl(),
+                        settings.get(SinkConfig.JDBC_USER), settings.get(SinkConfig.JDBC_PASSWORD)),
+                consoleConfig.host(), preferred ? freeOr(consoleConfig.port()) : 0, consoleConfig.tokens(), Metrics.global());
+        started.add(console);
+        recordRun(dataDir);
+    }
+
+    // The embedded broker, or cluster of brokers, unless bootstrap.servers points elsewhere.
+    private void startBroker(Path dataDir, boolean preferred) throws Exception {
         if (settings.getOrDefault(CommonConfig.BOOTSTRAP_SERVERS, "").isBlank()) {
             if (brokers > 1) {
                 cluster = EmbeddedCluster.start(dataDir, brokers, List.of());
@@ -120,44 +180,51 @@ public final class Pipeline implements AutoCloseable {
             settings.putIfAbsent(EnrichConfig.GROUP_INSTANCE_ID, RUN_INSTANCE_ID);
             settings.putIfAbsent(SinkConfig.GROUP_INSTANCE_ID, RUN_INSTANCE_ID);
         }
-        if (settings.getOrDefault(SinkConfig.JDBC_URL, "").isBlank()) {
-            Path pgDir = dataDir.resolve("postgres");
-            // A run killed with -9 leaves its PostgreSQL running on the directory (and the port): stop it first.
-            OrphanedPostgres.stopIfRunning(pgDir);
-            EmbeddedDatabase db = EmbeddedDatabase.start(pgDir,
-                    preferred ? freeOr(PREFERRED_POSTGRES_PORT) : 0);
-            started.add(db);
-            settings.put(SinkConfig.JDBC_URL, db.jdbcUrl());
-        }
-        settings.putIfAbsent(EnrichConfig.STATE_DIR, dataDir.resolve("streams").toString());
-        CommonConfig common = new CommonConfig(settings);
-        TopicAdmin.ensureTopics(common);
-        // The way in first: pages are accepted (acknowledged by Kafka) while enrich loads its models.
-        IngestConfig ingestConfig = new IngestConfig(settings);
-        publisher = new PagePublisher(common.kafkaClientProps());
-        started.add(publisher);
-        Map<String, String> ingestSettings = new HashMap<>(settings);
-        if (ingestConfig.getInt(IngestConfig.HTTP_PORT) != 0) {
-            ingestSettings.put(IngestConfig.HTTP_PORT, Integer.toString(freeOr(ingestConfig.getInt(IngestConfig.HTTP_PORT))));
-        }
-        ingest = IngestServer.start(new IngestConfig(ingestSettings), publisher);
-        started.add(ingest);
-        sink = SinkApp.start(new SinkConfig(settings));
-        started.add(sink);
-        ArticleEnricher enricher;
+    }
+
+    // On a thread of its own. A run killed with -9 leaves its PostgreSQL running on the directory (and the port):
+    // that one is stopped first, then ours starts, and the sink's schema is migrated (the sink's own start then
+    // finds nothing to do) while the broker is still starting.
+    private static CompletableFuture<EmbeddedDatabase> startDatabase(Path pgDir, boolean preferred,
+                                                                     Map<String, String> sinkSettings) {
+        CompletableFuture<EmbeddedDatabase> db = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            EmbeddedDatabase started = null;
+            try {
+                OrphanedPostgres.stopIfRunning(pgDir);
+                started = EmbeddedDatabase.start(pgDir, preferred ? freeOr(PREFERRED_POSTGRES_PORT) : 0);
+                sinkSettings.put(SinkConfig.JDBC_URL, started.jdbcUrl());
+                PostgresArticleStore.of(new SinkConfig(sinkSettings)).migrate();
+                db.complete(started);
+            } catch (Exception | Error e) {
+                if (started != null) {
+                    try {
+                        started.close();
+                    } catch (IOException | RuntimeException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                db.completeExceptionally(e);
+            }
+        }, "newswire-start-database");
+        starter.setDaemon(true);
+        starter.start();
+        return db;
+    }
+
+    // The result of a start-up task, or the exception it failed with.
+    private static <T> T join(CompletableFuture<T> task) throws Exception {
         try {
-            enricher = models.join();
+            return task.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
+            if (e.getCause() instanceof Exception ex) {
+                throw ex;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
-        enrich = EnrichApp.start(new EnrichConfig(settings), enricher);
-        started.add(enrich);
-        ConsoleConfig consoleConfig = new ConsoleConfig(settings);
-        console = ConsoleServer.start(common.kafkaClientProps(), new ConsoleServer.Database(jdbcUrl(),
-                        settings.get(SinkConfig.JDBC_USER), settings.get(SinkConfig.JDBC_PASSWORD)),
-                consoleConfig.host(), preferred ? freeOr(consoleConfig.port()) : 0, consoleConfig.tokens(), Metrics.global());
-        started.add(console);
-        recordRun(dataDir);
     }
 
     // Where `newswire status` finds this run's /health; removed again on close.
