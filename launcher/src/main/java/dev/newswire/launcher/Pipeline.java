@@ -138,6 +138,10 @@ public final class Pipeline implements AutoCloseable {
         settings.putIfAbsent(EnrichConfig.STATE_DIR, dataDir.resolve("streams").toString());
         CommonConfig common = new CommonConfig(settings);
         TopicAdmin.ensureTopics(common);
+        if (kafka != null || cluster != null) {
+            // this data directory's cluster: a crashed run may have left a transaction nothing will ever end
+            HangingTransactions.abortAll(common.kafkaClientProps());
+        }
         // The way in first: pages are accepted (acknowledged by Kafka) while enrich loads its models.
         IngestConfig ingestConfig = new IngestConfig(settings);
         publisher = new PagePublisher(common.kafkaClientProps());
