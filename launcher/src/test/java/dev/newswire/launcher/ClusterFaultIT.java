@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * Faults of one node of a real three-node cluster ({@link EmbeddedCluster}: each node a JVM of its own, topics
  * replicated 3 times, min.insync.replicas=2, producers acks=all), under a steady stream of pages through enrich and
  * the sink: the node leading most news.raw partitions is killed with -9 and started again; then the leader is paused
- * (SIGSTOP) for longer than the session timeout, a "zombie", and resumed. After each: every acknowledged page stored
+ * (SIGSTOP) for longer than the session timeout, a "zombie", and resumed; then the leader's disk fills up (no
+ * file of its JVM may grow) until it is started again with space. After each: every acknowledged page stored
  * once, news.raw to news.articles exactly once (read_committed), no page twice in news.raw, the in-sync replicas back
  * to 3. The longest gap between two acknowledgements (the stall the fault caused) is printed, not asserted.
  */
@@ -99,6 +100,33 @@ class ClusterFaultIT {
                     return "resumed node " + paused;
                 });
                 zombie.check(cluster.bootstrapServers(), admin);
+
+                // 3. a full disk: the leader's JVM may no longer grow any file (RLIMIT_FSIZE through prlimit, a
+                // util-linux tool that needs no privilege on one's own processes: a write past the limit fails
+                // with "File too large" as one on a full disk fails with "No space left"); then space is freed and
+                // the node started again, as an operator would
+                int full = leaderOfMostRaw(admin);
+                Scenario disk = new Scenario("disk-full", db.jdbcUrl());
+                disk.run(publisher, () -> {
+                    long pid = c.node(full).process().orElseThrow().pid();
+                    Process limit = new ProcessBuilder("prlimit", "--pid", Long.toString(pid), "--fsize=4096")
+                            .redirectErrorStream(true).start();
+                    String out = new String(limit.getInputStream().readAllBytes());
+                    assertEquals(0, limit.waitFor(), "prlimit failed: " + out);
+                    return "disk of node " + full + " full (no file may grow)";
+                }, () -> {
+                    // Kafka takes a log directory that fails a write offline; with its only one offline the node
+                    // stops itself
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (c.node(full).process().isPresent() && System.nanoTime() < deadline) {
+                        Thread.sleep(200);
+                    }
+                    boolean stopped = c.node(full).process().isEmpty();
+                    c.kill(full);
+                    c.restart(full);
+                    return "node " + full + (stopped ? " had stopped itself" : " was still running") + "; restarted with space";
+                });
+                disk.check(cluster.bootstrapServers(), admin);
             }
         } finally {
             for (AutoCloseable a : new AutoCloseable[] {enrich, sink}) {
