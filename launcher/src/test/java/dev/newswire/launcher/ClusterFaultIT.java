@@ -254,6 +254,8 @@ class ClusterFaultIT {
             assertTrue(raw.values().stream().allMatch(c -> c == 1), "no page twice in news.raw (idempotent producer across the leader change)");
             assertEquals(raw, articles, "news.raw -> news.articles exactly once (read_committed): every page one article, none twice");
             assertEquals(raw.size(), stored(), "every page in news.raw stored once");
+            assertEquals(0, FaultRig.rawOrderInversions(bootstrap, name),
+                    "pages of one partition (so of one key) in news.raw in the order they were sent");
             List<Long> times = new ArrayList<>(ackNanos);
             times.sort(Long::compare);
             long maxGap = 0;
@@ -261,7 +263,7 @@ class ClusterFaultIT {
                 maxGap = Math.max(maxGap, times.get(i) - times.get(i - 1));
             }
             System.out.printf("%s: %d pages sent, %d acknowledged, %d refused by the producer; %d in news.raw, %d in "
-                            + "news.articles, %d stored; lost 0, twice 0; longest gap between acknowledgements %d ms; ISR back "
+                            + "news.articles, %d stored; lost 0, twice 0, out of order 0; longest gap between acknowledgements %d ms; ISR back "
                             + "to 3 within %d ms of the last page stored; %s%n", name, PAGES, n, failed.get(), raw.size(),
                     articles.size(), stored(), maxGap / 1_000_000, isrWaitMs, events);
         }

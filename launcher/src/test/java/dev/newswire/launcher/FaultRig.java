@@ -197,6 +197,28 @@ final class FaultRig implements AutoCloseable {
         return counts;
     }
 
+    /**
+     * Pages of a scenario that {@code news.raw} holds after a page sent later on the same partition (a crawler
+     * thread sends page 0, 1, 2, … in order; the idempotent producer must keep that order in every partition, and
+     * so for every key, across leader changes and retries).
+     */
+    static int rawOrderInversions(String bootstrap, String scenario) {
+        String prefix = url(scenario, 0).substring(0, url(scenario, 0).length() - 1);
+        Map<Integer, Integer> lastByPartition = new HashMap<>();
+        int inversions = 0;
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readCommitted(bootstrap, Topics.RAW)) {
+            String url = Json.readRawPage(r.value()).url();
+            if (url.startsWith(prefix)) {
+                int i = Integer.parseInt(url.substring(prefix.length()));
+                Integer last = lastByPartition.put(r.partition(), i);
+                if (last != null && i < last) {
+                    inversions++;
+                }
+            }
+        }
+        return inversions;
+    }
+
     Map<String, Integer> articleCounts(String scenario, int n) {
         Map<String, String> idToUrl = new HashMap<>();
         for (int i = 0; i < n; i++) {
