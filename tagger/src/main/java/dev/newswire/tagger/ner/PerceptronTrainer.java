@@ -225,31 +225,10 @@ public final class PerceptronTrainer {
     }
 
     private PerceptronModel prune(long[] keys, float[] weights, float[] transitions) {
-        int features = keys.length;
-        int kept = 0;
-        boolean[] keep = new boolean[features];
-        for (int f = 0; f < features; f++) {
-            float max = 0;
-            for (int y = 0; y < L; y++) {
-                max = Math.max(max, Math.abs(weights[f * L + y]));
-            }
-            if (max >= options.minWeight()) {
-                keep[f] = true;
-                kept++;
-            }
-        }
-        long[] k2 = new long[kept];
-        float[] w2 = new float[kept * L];
-        int r = 0;
-        for (int f = 0; f < features; f++) {
-            if (keep[f]) {
-                k2[r] = keys[f];
-                System.arraycopy(weights, f * L, w2, r * L, L);
-                r++;
-            }
-        }
-        log.printf(Locale.ROOT, "  kept %d of %d features (|w| >= %.3f)%n", kept, features, options.minWeight());
-        return new PerceptronModel(k2, w2, transitions);
+        PerceptronModel pruned = new PerceptronModel(keys, weights, transitions).withoutWeightsBelow(options.minWeight());
+        log.printf(Locale.ROOT, "  kept %d of %d features (|w| >= %.3f)%n", pruned.featureCount(), keys.length,
+                options.minWeight());
+        return pruned;
     }
 
     /** A growable int array. */
