@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.newswire.embedded.Directories;
 import dev.newswire.embedded.EmbeddedCluster;
 import dev.newswire.embedded.EmbeddedDatabase;
+import dev.newswire.embedded.TopicReader;
 import dev.newswire.enrich.EnrichApp;
 import dev.newswire.enrich.EnrichConfig;
 import dev.newswire.ingest.KeyedPage;
@@ -33,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -230,8 +232,8 @@ class ClusterFaultIT {
             }
         }
 
-        Map<String, Integer> counts(String bootstrap, String topic) {
-            return FaultRig.countsByPage(bootstrap, topic, java.util.stream.IntStream.range(0, PAGES).mapToObj(this::url).toList());
+        Map<String, Integer> counts(List<ConsumerRecord<String, byte[]>> records, String topic) {
+            return FaultRig.countsByPage(records, topic, java.util.stream.IntStream.range(0, PAGES).mapToObj(this::url).toList());
         }
 
         void check(String bootstrap, Admin admin) throws InterruptedException {
@@ -248,13 +250,14 @@ class ClusterFaultIT {
                 }
             }, SETTLE, "every partition of " + name + " back to 3 in-sync replicas");
             long isrWaitMs = (System.nanoTime() - isrStart) / 1_000_000;
-            Map<String, Integer> raw = counts(bootstrap, Topics.RAW);
-            Map<String, Integer> articles = counts(bootstrap, Topics.ARTICLES);
+            List<ConsumerRecord<String, byte[]>> rawRecords = TopicReader.readCommitted(bootstrap, Topics.RAW);
+            Map<String, Integer> raw = counts(rawRecords, Topics.RAW);
+            Map<String, Integer> articles = counts(TopicReader.readCommitted(bootstrap, Topics.ARTICLES), Topics.ARTICLES);
             assertTrue(raw.size() >= n, "every acknowledged page is in news.raw (" + raw.size() + " of " + n + ")");
             assertTrue(raw.values().stream().allMatch(c -> c == 1), "no page twice in news.raw (idempotent producer across the leader change)");
             assertEquals(raw, articles, "news.raw -> news.articles exactly once (read_committed): every page one article, none twice");
             assertEquals(raw.size(), stored(), "every page in news.raw stored once");
-            assertEquals(0, FaultRig.rawOrderInversions(bootstrap, name),
+            assertEquals(0, FaultRig.rawOrderInversions(rawRecords, name),
                     "pages of one partition (so of one key) in news.raw in the order they were sent");
             List<Long> times = new ArrayList<>(ackNanos);
             times.sort(Long::compare);

@@ -183,12 +183,17 @@ final class FaultRig implements AutoCloseable {
      * record key, or in news.raw the id of the page's URL. Records of other pages are not counted.
      */
     static Map<String, Integer> countsByPage(String bootstrap, String topic, List<String> urls) {
+        return countsByPage(TopicReader.readCommitted(bootstrap, topic), topic, urls);
+    }
+
+    /** {@link #countsByPage(String, String, List)} over records already read from {@code topic}. */
+    static Map<String, Integer> countsByPage(List<ConsumerRecord<String, byte[]>> records, String topic, List<String> urls) {
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (String url : urls) {
             ids.add(Keys.articleId(url));
         }
         Map<String, Integer> counts = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> r : TopicReader.readCommitted(bootstrap, topic)) {
+        for (ConsumerRecord<String, byte[]> r : records) {
             String id = topic.equals(Topics.RAW) ? Keys.articleId(Json.readRawPage(r.value()).url()) : r.key();
             if (ids.contains(id)) {
                 counts.merge(id, 1, Integer::sum);
@@ -198,15 +203,15 @@ final class FaultRig implements AutoCloseable {
     }
 
     /**
-     * Pages of a scenario that {@code news.raw} holds after a page sent later on the same partition (a crawler
+     * Pages of a scenario that {@code news.raw} (its records, read committed) holds after a page sent later on the same partition (a crawler
      * thread sends page 0, 1, 2, … in order; the idempotent producer must keep that order in every partition, and
      * so for every key, across leader changes and retries).
      */
-    static int rawOrderInversions(String bootstrap, String scenario) {
+    static int rawOrderInversions(List<ConsumerRecord<String, byte[]>> rawRecords, String scenario) {
         String prefix = url(scenario, 0).substring(0, url(scenario, 0).length() - 1);
         Map<Integer, Integer> lastByPartition = new HashMap<>();
         int inversions = 0;
-        for (ConsumerRecord<String, byte[]> r : TopicReader.readCommitted(bootstrap, Topics.RAW)) {
+        for (ConsumerRecord<String, byte[]> r : rawRecords) {
             String url = Json.readRawPage(r.value()).url();
             if (url.startsWith(prefix)) {
                 int i = Integer.parseInt(url.substring(prefix.length()));
