@@ -3,6 +3,7 @@ package dev.newswire.launcher.tagger;
 import dev.newswire.tagger.Tagger;
 import dev.newswire.tagger.eval.ConllFormat;
 import dev.newswire.tagger.eval.Evaluation;
+import dev.newswire.tagger.eval.EvaluationErrors;
 import dev.newswire.tagger.eval.EvaluationSets;
 import dev.newswire.tagger.eval.LabeledDocument;
 import dev.newswire.tagger.gazetteer.Gazetteer;
@@ -46,6 +47,10 @@ public final class TagEvalCommand implements Callable<Integer> {
     @Option(names = "--ignore-misc", description = "drop MISC from gold and predictions (UNER, WikiGold comparisons)")
     boolean ignoreMisc;
 
+    @Option(names = "--errors", description = "with --gold: also write every mistake to this file, one tab-separated "
+            + "line each (kind, gold entity, predicted entity, sentence), for error analysis")
+    Path errors;
+
     @Option(names = "--docs", defaultValue = "all",
             description = "all, even or odd: score only documents with that index parity (default: ${DEFAULT-VALUE}); "
                     + "'odd' scores the WikiGold half tag-train --train-even-docs left unseen")
@@ -85,7 +90,24 @@ public final class TagEvalCommand implements Callable<Integer> {
                 docsParity, tokens, ignoreMisc ? ", MISC ignored" : "");
         System.out.print(eval.report());
         System.out.printf(Locale.ROOT, "tagged in %.2f s (single run, includes JIT warm-up)%n", seconds);
+        if (errors != null) {
+            writeErrors(docs, tagger);
+        }
         return 0;
+    }
+
+    private void writeErrors(List<LabeledDocument> docs, Tagger tagger) throws IOException {
+        java.util.Map<EvaluationErrors.Kind, Integer> counts = new java.util.EnumMap<>(EvaluationErrors.Kind.class);
+        try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(errors)) {
+            for (LabeledDocument d : docs) {
+                for (EvaluationErrors.Mistake m : EvaluationErrors.of(d.doc(), d.gold(), label(tagger, d), ignoreMisc)) {
+                    out.write(m.line());
+                    out.newLine();
+                    counts.merge(m.kind(), 1, Integer::sum);
+                }
+            }
+        }
+        System.out.println("mistakes written to " + errors + ": " + counts);
     }
 
     private int[] label(Tagger tagger, LabeledDocument d) {

@@ -124,8 +124,12 @@ public final class StatisticalTagger implements SequenceTagger {
                 sentenceOf[i] = k;
             }
         }
+        int[] constraint = TitleConstraint.allowedLabels(doc.words());
         int[] allowed = new int[s.labels.length];
         java.util.Arrays.fill(allowed, -1);
+        if (constraint != null) {
+            System.arraycopy(constraint, 0, allowed, 0, allowed.length);
+        }
         int[] without = new int[s.labels.length];
         for (Span span : Span.fromLabels(s.labels)) {
             int k = sentenceOf[span.start()];
@@ -133,7 +137,11 @@ public final class StatisticalTagger implements SequenceTagger {
             int to = doc.sentenceEnd(k);
             java.util.Arrays.fill(allowed, span.start(), span.end(), 1 << Label.O);
             Viterbi.decode(s.emissions, from, to, s.transitions, allowed, without);
-            java.util.Arrays.fill(allowed, span.start(), span.end(), -1);
+            if (constraint == null) {
+                java.util.Arrays.fill(allowed, span.start(), span.end(), -1);
+            } else {
+                System.arraycopy(constraint, span.start(), allowed, span.start(), span.end() - span.start());
+            }
             float margin = Viterbi.score(s.emissions, from, to, s.transitions, s.labels)
                     - Viterbi.score(s.emissions, from, to, s.transitions, without);
             java.util.Arrays.fill(confidence, span.start(), span.end(), margin);
@@ -176,8 +184,9 @@ public final class StatisticalTagger implements SequenceTagger {
 
     private static int[] decode(NerDocument doc, float[] emissions, float[] transitions) {
         int[] labels = new int[doc.words().length];
+        int[] allowed = TitleConstraint.allowedLabels(doc.words());
         for (int s = 0; s < doc.sentenceStarts().length; s++) {
-            Viterbi.decode(emissions, doc.sentenceStarts()[s], doc.sentenceEnd(s), transitions, null, labels);
+            Viterbi.decode(emissions, doc.sentenceStarts()[s], doc.sentenceEnd(s), transitions, allowed, labels);
         }
         return labels;
     }
