@@ -26,11 +26,16 @@ import java.util.Set;
  *       ("an Aurus Senat limousine", "a Su-57 jet") is a product (MISC);</li>
  *   <li>a name the model calls an organisation at least once and the name lists list as an organisation is an
  *       organisation everywhere in the document ("BASF" is not a place even where the model read it as one);</li>
+ *   <li>a name the model calls a place at least once, that is a country, a first-level region or a city of
+ *       100,000+ people and that no list knows as an organisation, is a place everywhere ("Edmonton" is not
+ *       a sports team where the model read one into "Edmonton received a B ranking");</li>
  *   <li>otherwise the type most of the name's mentions got wins ("Pyongyang" tagged a place five times and a
  *       person twice is a place).</li>
  * </ul>
  */
 final class TypeCorrector {
+
+    static final long WELL_KNOWN_CITY_POPULATION = 100_000;
 
     private final Gazetteer gazetteer;
     private final Nationalities nationalities;
@@ -73,6 +78,9 @@ final class TypeCorrector {
             } else if (v.containsKey(EntityType.ORGANIZATION) && evidence.isListedOrganisation(m.words())
                     && gazetteer.countryByName(m.text()) == null) {
                 best = EntityType.ORGANIZATION;
+            } else if (v.containsKey(EntityType.LOCATION) && isWellKnownPlace(m.text())
+                    && !evidence.isListedOrganisation(m.words())) {
+                best = EntityType.LOCATION;
             } else {
                 for (Map.Entry<EntityType, Integer> e : v.entrySet()) {
                     if (e.getValue() > v.get(best)) {
@@ -83,6 +91,23 @@ final class TypeCorrector {
             out.add(best == m.type() ? m : m.withType(best));
         }
         return out;
+    }
+
+    /**
+     * A country, a first-level region or a city of {@value #WELL_KNOWN_CITY_POPULATION}+ people: read as a place
+     * once, it is the place throughout, not the sports team that news trained the model to see in a bare city
+     * name ("Edmonton received a B ranking", "Montreal finished in 10th place").
+     */
+    private boolean isWellKnownPlace(String name) {
+        if (gazetteer.countryByName(name) != null) {
+            return true;
+        }
+        for (dev.newswire.tagger.gazetteer.Place p : gazetteer.places(name)) {
+            if (!p.isCity() || p.population() >= WELL_KNOWN_CITY_POPULATION) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isOrdinaryWord(RawMention m, Map<String, Integer> written) {

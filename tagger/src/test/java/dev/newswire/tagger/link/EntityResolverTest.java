@@ -238,6 +238,25 @@ class EntityResolverTest {
     }
 
     @Test
+    void aWellKnownPlaceReadAsOnceIsAPlaceThroughout() {
+        String text = "Edmonton needs to eat its vegetables. Edmonton received a B ranking. Calgary and Edmonton lead.";
+        List<Token> tokens = Tokenizer.tokenize(text);
+        // the model read two Edmontons as a (sports) organisation and one as a place
+        List<Entity> entities = resolver.resolve(text, tokens, List.of(single(text, tokens, EntityType.ORGANIZATION, 0),
+                single(text, tokens, EntityType.ORGANIZATION, 7), single(text, tokens, EntityType.LOCATION, 15),
+                single(text, tokens, EntityType.LOCATION, 13)));
+        Entity edmonton = named(entities, "Edmonton");
+        assertEquals(EntityType.LOCATION, edmonton.type());
+        assertEquals(3, edmonton.mentions().size());
+        String small = "Gostkow lost. Gostkow won. Gostkow is near Lodz.";
+        List<Token> smallTokens = Tokenizer.tokenize(small);
+        List<Entity> unknown = resolver.resolve(small, smallTokens, List.of(single(small, smallTokens, EntityType.ORGANIZATION, 0),
+                single(small, smallTokens, EntityType.ORGANIZATION, 3), single(small, smallTokens, EntityType.LOCATION, 6)));
+        assertEquals(EntityType.ORGANIZATION, named(unknown, "Gostkow").type(),
+                "a name no table knows as a well-known place keeps the majority type: " + unknown);
+    }
+
+    @Test
     void anUnlistedNameBeforeANounForAMadeThingIsAProductNotAnOrganisation() {
         String text = "Putin sent Kim an Auras Senate limousine, and BASF trucks carried the rest. The Auras Senate is fast.";
         EntityResolver withLists = new EntityResolver(gazetteer, LISTS, ResolverData.load());
