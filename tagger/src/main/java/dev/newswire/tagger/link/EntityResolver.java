@@ -14,6 +14,7 @@ import java.util.Set;
  * <ol>
  *   <li>{@link MentionTrimmer}: cut determiners, trailing words and acronyms off a mention's edges;</li>
  *   <li>{@link TypeCorrector}: ordinary words out, types the tables are sure of, then one type per name;</li>
+ *   <li>{@link NestedPlaces}: a place named inside an organisation's name is a place mention too;</li>
  *   <li>{@link PersonResolver}: people, longest name first; name parts join their person;</li>
  *   <li>{@link PlaceResolver}: places linked to the gazetteer, one entity per place;</li>
  *   <li>{@link OtherResolver}: organisations by known name, acronym or name; nationalities by country;</li>
@@ -26,6 +27,7 @@ public final class EntityResolver {
 
     private final MentionTrimmer trimmer;
     private final TypeCorrector typeCorrector;
+    private final NestedPlaces nestedPlaces;
     private final PersonResolver people;
     private final PlaceResolver places;
     private final OtherResolver others;
@@ -47,6 +49,7 @@ public final class EntityResolver {
         Nationalities nationalities = new Nationalities(gazetteer, evidence);
         this.trimmer = new MentionTrimmer(gazetteer, data);
         this.typeCorrector = new TypeCorrector(gazetteer, nationalities, evidence, data.productNouns());
+        this.nestedPlaces = new NestedPlaces(gazetteer);
         this.people = new PersonResolver(gazetteer);
         this.places = new PlaceResolver(gazetteer, nationalities, data, placeWeights);
         this.others = new OtherResolver(gazetteer, nationalities, data);
@@ -64,7 +67,7 @@ public final class EntityResolver {
      * host's country is evidence for where its places are.
      */
     public List<Entity> resolve(String text, List<Token> tokens, List<RawMention> mentions, String host) {
-        List<RawMention> typed = typeCorrector.correct(trimmer.trim(text, tokens, mentions), tokens);
+        List<RawMention> typed = nestedPlaces.add(typeCorrector.correct(trimmer.trim(text, tokens, mentions), tokens), tokens);
         Clusters clusters = new Clusters();
         List<RawMention> rest = places.withRegionAbbreviations(text, tokens, people.resolve(typed, clusters));
         Set<String> articleCountries = places.countriesNamed(rest);

@@ -257,6 +257,21 @@ class EntityResolverTest {
     }
 
     @Test
+    void aWellKnownPlaceInsideAnOrganisationsNameIsAPlaceMentionToo() {
+        String text = "The Kentucky State Police and the Conference Board of Canada spoke. Environment Canada and "
+                + "the Golden Eagles Club agreed.";
+        List<Entity> entities = resolve(text, "ORG:Kentucky State Police", "ORG:Conference Board of Canada",
+                "ORG:Environment Canada", "ORG:Golden Eagles Club");
+        assertEquals(List.of("Kentucky"), named(entities, "Kentucky").mentions().stream().map(Mention::text).toList());
+        assertEquals(EntityType.LOCATION, named(entities, "Kentucky").type());
+        assertEquals(List.of("Canada", "Canada"), named(entities, "Canada").mentions().stream().map(Mention::text).toList());
+        assertEquals(text.indexOf("Canada"), named(entities, "Canada").mentions().get(0).start());
+        assertEquals(1, named(entities, "Kentucky State Police").mentions().size(), "the organisation keeps its mention");
+        assertTrue(entities.stream().noneMatch(e -> e.type() == EntityType.LOCATION && e.name().startsWith("Golden")),
+                "no well-known place in the club's name: " + entities);
+    }
+
+    @Test
     void anUnlistedNameBeforeANounForAMadeThingIsAProductNotAnOrganisation() {
         String text = "Putin sent Kim an Auras Senate limousine, and BASF trucks carried the rest. The Auras Senate is fast.";
         EntityResolver withLists = new EntityResolver(gazetteer, LISTS, ResolverData.load());
