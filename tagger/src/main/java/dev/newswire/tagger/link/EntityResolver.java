@@ -48,10 +48,11 @@ public final class EntityResolver {
     public EntityResolver(Gazetteer gazetteer, NameEvidence evidence, ResolverData data, PlaceWeights placeWeights) {
         Nationalities nationalities = new Nationalities(gazetteer, evidence);
         this.trimmer = new MentionTrimmer(gazetteer, data);
-        this.typeCorrector = new TypeCorrector(gazetteer, nationalities, evidence, data.productNouns());
-        this.nestedPlaces = new NestedPlaces(gazetteer);
-        this.people = new PersonResolver(gazetteer);
         this.places = new PlaceResolver(gazetteer, nationalities, data, placeWeights);
+        WellKnownPlaces wellKnownPlaces = new WellKnownPlaces(gazetteer, places.linker(), data.wellKnownPlacePopulation());
+        this.typeCorrector = new TypeCorrector(gazetteer, nationalities, evidence, data.productNouns(), wellKnownPlaces);
+        this.nestedPlaces = new NestedPlaces(gazetteer, wellKnownPlaces);
+        this.people = new PersonResolver(gazetteer);
         this.others = new OtherResolver(gazetteer, nationalities, data);
         this.recall = new NameRecall(data);
         this.assembler = new EntityAssembler(data, gazetteer);

@@ -2,7 +2,6 @@ package dev.newswire.tagger.link;
 
 import dev.newswire.tagger.EntityType;
 import dev.newswire.tagger.gazetteer.Gazetteer;
-import dev.newswire.tagger.gazetteer.Place;
 import dev.newswire.tagger.text.Token;
 
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.Set;
  * Police", "the Conference Board of [Canada]", "[Queensland] Government", "Environment [Canada]"), as
  * geoparsing annotations count them and as a place index needs them. The organisation keeps its mention;
  * the place gets one of its own over the words inside it. Only well-known places are taken (a country, a
- * first- or second-level division, a city of {@value TypeCorrector#WELL_KNOWN_CITY_POPULATION}+ people): the
+ * first- or second-level division, a city of {@code well.known.place.population}+ people): the
  * name's first words, the words after its last "of" (or "for", "in"), or a country as its last word.
  */
 final class NestedPlaces {
@@ -24,9 +23,11 @@ final class NestedPlaces {
     private static final int MAX_PLACE_WORDS = 3;
 
     private final Gazetteer gazetteer;
+    private final WellKnownPlaces wellKnownPlaces;
 
-    NestedPlaces(Gazetteer gazetteer) {
+    NestedPlaces(Gazetteer gazetteer, WellKnownPlaces wellKnownPlaces) {
         this.gazetteer = gazetteer;
+        this.wellKnownPlaces = wellKnownPlaces;
     }
 
     /** The mentions with a place mention added for every well-known place inside an organisation's name. */
@@ -64,19 +65,7 @@ final class NestedPlaces {
     }
 
     private boolean isWellKnownPlace(String[] words, int from, int to) {
-        String name = String.join(" ", Arrays.copyOfRange(words, from, to));
-        if (name.isEmpty() || !Character.isUpperCase(name.charAt(0)) || gazetteer.isOrdinaryRegionName(name)) {
-            return false;
-        }
-        if (gazetteer.countryByName(name) != null) {
-            return true;
-        }
-        for (Place p : gazetteer.places(name)) {
-            if (!p.isCity() || p.population() >= TypeCorrector.WELL_KNOWN_CITY_POPULATION) {
-                return true;
-            }
-        }
-        return false;
+        return wellKnownPlaces.contains(String.join(" ", Arrays.copyOfRange(words, from, to)));
     }
 
     private static RawMention sub(RawMention m, List<Token> tokens, int from, int to) {

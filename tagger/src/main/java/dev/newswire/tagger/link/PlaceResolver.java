@@ -30,6 +30,11 @@ final class PlaceResolver {
         this.governmentVerbs = data.governmentVerbs();
     }
 
+    /** The linker, whose candidates (gazetteer and linking table) say what a name can be. */
+    PlaceLinker linker() {
+        return linker;
+    }
+
     /**
      * Region abbreviations after a place and a comma ("EDMONTON, Ky. (WBKO)", "Austin, TX"): a place mention
      * written without the abbreviation's period ("Ky") takes it, and an abbreviation the tagger missed

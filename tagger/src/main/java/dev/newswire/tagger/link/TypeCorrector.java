@@ -22,12 +22,15 @@ import java.util.Set;
  *       border ... planting land mines"), not a name;</li>
  *   <li>a known person or organisation has its known type;</li>
  *   <li>a nationality word ("North Korean", "Koreans") is a nationality, never a place or organisation;</li>
+ *   <li>a name of two or more words that the gazetteer lists as a first- or second-level division and no list
+ *       knows as an organisation is a place ("Orange County", which the model, taught by CoNLL-2003's county
+ *       cricket teams, reads as one);</li>
  *   <li>a name the model calls an organisation, that no list knows as one, right before a noun for a made thing
  *       ("an Aurus Senat limousine", "a Su-57 jet") is a product (MISC);</li>
  *   <li>a name the model calls an organisation at least once and the name lists list as an organisation is an
  *       organisation everywhere in the document ("BASF" is not a place even where the model read it as one);</li>
  *   <li>a name the model calls a place at least once, that is a country, a first-level region or a city of
- *       100,000+ people and that no list knows as an organisation, is a place everywhere ("Edmonton" is not
+ *       {@code well.known.place.population}+ people and that no list knows as an organisation, is a place everywhere ("Edmonton" is not
  *       a sports team where the model read one into "Edmonton received a B ranking");</li>
  *   <li>otherwise the type most of the name's mentions got wins ("Pyongyang" tagged a place five times and a
  *       person twice is a place).</li>
@@ -35,14 +38,15 @@ import java.util.Set;
  */
 final class TypeCorrector {
 
-    static final long WELL_KNOWN_CITY_POPULATION = 100_000;
-
     private final Gazetteer gazetteer;
     private final Nationalities nationalities;
     private final NameEvidence evidence;
     private final Set<String> productNouns;
+    private final WellKnownPlaces wellKnownPlaces;
 
-    TypeCorrector(Gazetteer gazetteer, Nationalities nationalities, NameEvidence evidence, Set<String> productNouns) {
+    TypeCorrector(Gazetteer gazetteer, Nationalities nationalities, NameEvidence evidence, Set<String> productNouns,
+                  WellKnownPlaces wellKnownPlaces) {
+        this.wellKnownPlaces = wellKnownPlaces;
         this.gazetteer = gazetteer;
         this.nationalities = nationalities;
         this.evidence = evidence;
@@ -78,7 +82,7 @@ final class TypeCorrector {
             } else if (v.containsKey(EntityType.ORGANIZATION) && evidence.isListedOrganisation(m.words())
                     && gazetteer.countryByName(m.text()) == null) {
                 best = EntityType.ORGANIZATION;
-            } else if (v.containsKey(EntityType.LOCATION) && isWellKnownPlace(m.text())
+            } else if (v.containsKey(EntityType.LOCATION) && wellKnownPlaces.contains(m.text())
                     && !evidence.isListedOrganisation(m.words())) {
                 best = EntityType.LOCATION;
             } else {
@@ -91,23 +95,6 @@ final class TypeCorrector {
             out.add(best == m.type() ? m : m.withType(best));
         }
         return out;
-    }
-
-    /**
-     * A country, a first-level region or a city of {@value #WELL_KNOWN_CITY_POPULATION}+ people: read as a place
-     * once, it is the place throughout, not the sports team that news trained the model to see in a bare city
-     * name ("Edmonton received a B ranking", "Montreal finished in 10th place").
-     */
-    private boolean isWellKnownPlace(String name) {
-        if (gazetteer.countryByName(name) != null) {
-            return true;
-        }
-        for (dev.newswire.tagger.gazetteer.Place p : gazetteer.places(name)) {
-            if (!p.isCity() || p.population() >= WELL_KNOWN_CITY_POPULATION) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean isOrdinaryWord(RawMention m, Map<String, Integer> written) {
@@ -129,6 +116,10 @@ final class TypeCorrector {
         }
         if (m.type() != EntityType.MISC && nationalities.isNationality(m)) {
             return m.withType(EntityType.MISC);
+        }
+        if (m.type() == EntityType.ORGANIZATION && m.words().length > 1 && wellKnownPlaces.isDivision(m.text())
+                && !evidence.isListedOrganisation(m.words())) {
+            return m.withType(EntityType.LOCATION);
         }
         return m;
     }

@@ -272,6 +272,17 @@ class EntityResolverTest {
     }
 
     @Test
+    void aDivisionOfTwoOrMoreWordsIsAPlaceNotAnOrganisation() {
+        String text = "Orange County has an especially bad case. The Orange County Register said so.";
+        List<Entity> entities = resolve(text, "ORG:Orange County", "ORG:Orange County Register");
+        Entity county = named(entities, "Orange County");
+        assertEquals(EntityType.LOCATION, county.type(), entities.toString());
+        assertEquals(2, county.mentions().size(), "the county, and the county inside the newspaper's name: " + entities);
+        assertEquals(EntityType.ORGANIZATION, named(entities, "Orange County Register").type());
+        assertTrue(entities.stream().noneMatch(e -> e.name().equals("Orange")), "not the city inside the county: " + entities);
+    }
+
+    @Test
     void anUnlistedNameBeforeANounForAMadeThingIsAProductNotAnOrganisation() {
         String text = "Putin sent Kim an Auras Senate limousine, and BASF trucks carried the rest. The Auras Senate is fast.";
         EntityResolver withLists = new EntityResolver(gazetteer, LISTS, ResolverData.load());
