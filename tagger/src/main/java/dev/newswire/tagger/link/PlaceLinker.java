@@ -136,7 +136,11 @@ public final class PlaceLinker {
         String key = Gazetteer.key(name);
         Map<Object, Candidate> byId = new LinkedHashMap<>();
         Place preferred = gazetteer.preferredReading(name);
+        boolean abbreviation = isAbbreviation(name);
         for (Place p : gazetteer.places(name)) {
+            if (abbreviation && !p.isCountry() && !p.equals(preferred) && !p.name().equals(name)) {
+                continue; // "US" is the country, not the French village Us
+            }
             Place rich = richer(p);
             // a division the name only abbreviates ("Moscow" for Moscow Oblast) is matched by another name of it,
             // like an alternate of the linking table: the bare name is the city's
@@ -160,6 +164,9 @@ public final class PlaceLinker {
                     break;
                 }
                 Place p = table.place(r[0]);
+                if (abbreviation && !p.name().equals(name)) {
+                    continue;
+                }
                 if (p.featureType().startsWith("ADM") && ordinary) {
                     continue; // "Central", "Michael": only with more words ("Central Region") a division
                 }
@@ -178,7 +185,48 @@ public final class PlaceLinker {
                 add(byId, new Candidate(division, false, false));
             }
         }
-        return withoutNamesakeDivisions(new ArrayList<>(byId.values()));
+        return withoutNamesakeDivisions(withoutDivisionsOfTheirCountry(new ArrayList<>(byId.values())));
+    }
+
+    /**
+     * An abbreviation written in capitals ("US", "UK", "DRC") names a place written that way or a country by
+     * its alias, never a place whose name it merely spells in other case ("Us", a village in France).
+     */
+    static boolean isAbbreviation(String name) {
+        if (name.length() < 2 || name.length() > 4) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isUpperCase(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Drops a division named like its own country ("Mexico" for the State of Mexico, "Panama" for the province)
+     * and a place of that country only an alternate name calls so ("Mexico" for Mexico City), where the country
+     * is a candidate too: news means the country, which holds them; they are still found by their own names
+     * ("State of Mexico", "Mexico City").
+     */
+    private static List<Candidate> withoutDivisionsOfTheirCountry(List<Candidate> cands) {
+        List<Candidate> out = null;
+        for (Candidate c : cands) {
+            if (!c.place().isCountry()) {
+                continue;
+            }
+            for (Candidate d : cands) {
+                if (d != c && (d.alternate() || d.place().featureType().startsWith("ADM"))
+                        && d.place().countryCode().equals(c.place().countryCode())) {
+                    if (out == null) {
+                        out = new ArrayList<>(cands);
+                    }
+                    out.remove(d);
+                }
+            }
+        }
+        return out == null ? cands : out;
     }
 
     /**

@@ -67,6 +67,28 @@ class PlaceLinkerTest {
     }
 
     @Test
+    void anAbbreviationInCapitalsIsNoPlaceItMerelySpells() {
+        for (PlaceLinker.Candidate c : linker.candidates("US")) {
+            assertTrue(c.place().isCountry() || c.place().name().equals("US"), "US: " + c);
+        }
+        String text = "During efforts to oust ISIS from Sirte , the US gave air support to militias in Tunisia and Brussels .";
+        List<Token> t = tokens(text);
+        assertEquals("US", linker.resolve(List.of(name(t, "US")), t, Set.of("TN"), "www.iiss.org").get(0).countryCode());
+    }
+
+    @Test
+    void aCountrysNameIsTheCountryNotItsNamesakeDivisionOrCity() {
+        String text = "Migrants camped in Matias Romero , Oaxaca State , Mexico , and others went on to Mexico City and Puebla .";
+        List<Token> t = tokens(text);
+        List<Place> readings = linker.resolve(List.of(name(t, "Oaxaca State"), name(t, "Mexico"), name(t, "Mexico City"),
+                name(t, "Puebla")), t, Set.of("MX"), null);
+        assertTrue(readings.get(1).isCountry(), "Mexico: " + readings.get(1));
+        assertEquals("PPLC", readings.get(2).featureType(), "Mexico City is still the city: " + readings.get(2));
+        assertTrue(linker.candidates("Mexico").stream().noneMatch(c -> c.place().featureType().startsWith("ADM")),
+                "the State of Mexico is no candidate for the bare name");
+    }
+
+    @Test
     void aBareCityNameIsTheCityNotTheDivisionNamedAfterIt() {
         // Moscow Oblast is a division of its own (the city is not in it): "Moscow" only abbreviates its name
         for (Set<String> countries : List.of(Set.<String>of(), Set.of("RU"), Set.of("RU", "KP", "UA"))) {
