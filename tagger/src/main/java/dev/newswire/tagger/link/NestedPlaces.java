@@ -58,10 +58,18 @@ final class NestedPlaces {
                 return sub(m, tokens, 0, len);
             }
         }
-        if (gazetteer.countryByName(words[n - 1]) != null && Character.isUpperCase(words[n - 1].charAt(0))) {
+        String last = words[n - 1];
+        if (Character.isUpperCase(last.charAt(0)) && (gazetteer.countryByName(last) != null
+                || wellKnownPlaces.isDivision(last) || isRegionAbbreviation(last))) {
             return sub(m, tokens, n - 1, n);
         }
         return null;
+    }
+
+    /** "BC", "B.C.", "Ont.": the abbreviations of first-level divisions news writes after a place. */
+    private boolean isRegionAbbreviation(String word) {
+        boolean postal = word.length() == 2 && Character.isUpperCase(word.charAt(1));
+        return (postal || word.endsWith(".")) && gazetteer.regionByAbbreviation(word) != null;
     }
 
     private boolean isWellKnownPlace(String[] words, int from, int to) {

@@ -269,6 +269,10 @@ class EntityResolverTest {
         assertEquals(1, named(entities, "Kentucky State Police").mentions().size(), "the organisation keeps its mention");
         assertTrue(entities.stream().noneMatch(e -> e.type() == EntityType.LOCATION && e.name().startsWith("Golden")),
                 "no well-known place in the club's name: " + entities);
+        String office = "The opening of a FrontCounter BC office in Nelson is great news.";
+        List<Entity> bc = resolve(office, "ORG:FrontCounter BC");
+        assertEquals("British Columbia", bc.stream().filter(e -> e.type() == EntityType.LOCATION).findFirst()
+                .orElseThrow(() -> new AssertionError("no place in " + bc)).name(), "a division's abbreviation last: " + bc);
     }
 
     @Test
