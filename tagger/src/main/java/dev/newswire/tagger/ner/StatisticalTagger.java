@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -124,27 +125,30 @@ public final class StatisticalTagger implements SequenceTagger {
                 sentenceOf[i] = k;
             }
         }
-        int[] constraint = TitleConstraint.allowedLabels(doc.words());
-        int[] allowed = new int[s.labels.length];
-        java.util.Arrays.fill(allowed, -1);
-        if (constraint != null) {
-            System.arraycopy(constraint, 0, allowed, 0, allowed.length);
-        }
-        int[] without = new int[s.labels.length];
-        for (Span span : Span.fromLabels(s.labels)) {
-            int k = sentenceOf[span.start()];
+        int[] allowed = TitleConstraint.allowedLabels(doc.words());
+        // the spans of each sentence, scored together: one forward and one backward pass per sentence
+        List<Span> spans = Span.fromLabels(s.labels);
+        int first = 0;
+        while (first < spans.size()) {
+            int k = sentenceOf[spans.get(first).start()];
+            int last = first;
+            while (last + 1 < spans.size() && sentenceOf[spans.get(last + 1).start()] == k) {
+                last++;
+            }
+            int[] bounds = new int[2 * (last - first + 1)];
+            for (int j = first; j <= last; j++) {
+                bounds[2 * (j - first)] = spans.get(j).start();
+                bounds[2 * (j - first) + 1] = spans.get(j).end();
+            }
             int from = starts[k];
             int to = doc.sentenceEnd(k);
-            java.util.Arrays.fill(allowed, span.start(), span.end(), 1 << Label.O);
-            Viterbi.decode(s.emissions, from, to, s.transitions, allowed, without);
-            if (constraint == null) {
-                java.util.Arrays.fill(allowed, span.start(), span.end(), -1);
-            } else {
-                System.arraycopy(constraint, span.start(), allowed, span.start(), span.end() - span.start());
+            float best = Viterbi.score(s.emissions, from, to, s.transitions, s.labels);
+            float[] without = Viterbi.bestWithoutSpans(s.emissions, from, to, s.transitions, allowed, bounds);
+            for (int j = first; j <= last; j++) {
+                Span span = spans.get(j);
+                java.util.Arrays.fill(confidence, span.start(), span.end(), best - without[j - first]);
             }
-            float margin = Viterbi.score(s.emissions, from, to, s.transitions, s.labels)
-                    - Viterbi.score(s.emissions, from, to, s.transitions, without);
-            java.util.Arrays.fill(confidence, span.start(), span.end(), margin);
+            first = last + 1;
         }
         return new Labelling(s.labels, confidence);
     }
