@@ -28,11 +28,23 @@ public final class TitleCase {
     private TitleCase() {
     }
 
+    /**
+     * The word with typographic apostrophes and quotation marks as the training text writes them ("’s" → "'s",
+     * "I’m" → "I'm", "“" → "\""): the model learned its features from straight ones, and web pages use both.
+     */
+    static String plainMarks(String word) {
+        if (word.indexOf('\u2019') < 0 && word.indexOf('\u2018') < 0 && word.indexOf('\u201C') < 0
+                && word.indexOf('\u201D') < 0) {
+            return word;
+        }
+        return word.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201C', '"').replace('\u201D', '"');
+    }
+
     /** The words to tag: {@code tokens} with title-case sentences lower-cased where the evidence allows. */
     public static String[] wordsForTagging(List<Token> tokens, List<Sentence> sentences) {
         String[] words = new String[tokens.size()];
         for (int i = 0; i < words.length; i++) {
-            words[i] = tokens.get(i).text();
+            words[i] = plainMarks(tokens.get(i).text());
         }
         Set<String> lowercaseInDocument = new HashSet<>();
         for (String w : words) {

@@ -134,6 +134,13 @@ public final class Tokenizer {
                 tokens.add(new Token(text.substring(end - 2, end), end - 2, end));
                 return;
             }
+            int clitic = cliticLength(text, start, end);
+            if (clitic > 0) {
+                // "I've", "we're", "they'll", "I'd", "I'm": the clitic is a token of its own, as in the training text
+                tokens.add(new Token(text.substring(start, end - clitic), start, end - clitic));
+                tokens.add(new Token(text.substring(end - clitic, end), end - clitic, end));
+                return;
+            }
             if ((a == 'n' || a == 'N') && (s == '\'' || s == '\u2019')) {
                 tokens.add(new Token(text.substring(start, end), start, end));
                 return;
@@ -147,4 +154,20 @@ public final class Tokenizer {
         }
         tokens.add(new Token(text.substring(start, end), start, end));
     }
+
+    /** Length of a clitic ending ("'ve", "'re", "'ll", "'d", "'m", either apostrophe) after a letter, else 0. */
+    private static int cliticLength(String text, int start, int end) {
+        for (String clitic : CLITICS) {
+            int len = clitic.length() + 1;
+            if (end - start > len && Character.isLetter(text.charAt(end - len - 1))) {
+                char apostrophe = text.charAt(end - len);
+                if ((apostrophe == '\'' || apostrophe == '\u2019') && text.regionMatches(true, end - clitic.length(), clitic, 0, clitic.length())) {
+                    return len;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static final List<String> CLITICS = List.of("ve", "re", "ll", "d", "m");
 }

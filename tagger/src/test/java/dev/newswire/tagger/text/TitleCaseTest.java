@@ -25,4 +25,11 @@ class TitleCaseTest {
         List<Token> tokens = Tokenizer.tokenize(text);
         assertEquals(tokens.stream().map(Token::text).toList(), forTagging(text));
     }
+
+    @Test
+    void typographicApostrophesAndQuotesReachTheModelStraight() {
+        assertEquals("'s", TitleCase.plainMarks("\u2019s"));
+        assertEquals("\"", TitleCase.plainMarks("\u201C"));
+        assertEquals("Mission", TitleCase.plainMarks("Mission"));
+    }
 }

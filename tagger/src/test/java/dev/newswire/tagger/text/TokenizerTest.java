@@ -54,4 +54,11 @@ class TokenizerTest {
     void negationSplitsLikePennTreebank() {
         assertEquals(List.of("We", "have", "n't", "seen", "it"), words("We haven't seen it"));
     }
+
+    @Test
+    void cliticsSplitLikePennTreebankWithEitherApostrophe() {
+        assertEquals(List.of("I", "\u2019ve", "seen", "it", ",", "I", "'m", "sure", ",", "we", "'ll", "go"),
+                words("I\u2019ve seen it, I'm sure, we'll go"));
+        assertEquals(List.of("O'Neill", "said", "Ma'am"), words("O'Neill said Ma'am"), "names keep their apostrophe");
+    }
 }
