@@ -142,16 +142,36 @@ public final class Tagger {
             if (labelling.confidence()[s.start()] < minConfidence) {
                 continue; // what a reader sees should be right: an entity the model hardly prefers is left out
             }
-            int start = tokens.get(s.start()).start();
-            int end = tokens.get(s.end() - 1).end();
-            String[] words = new String[s.end() - s.start()];
-            for (int i = 0; i < words.length; i++) {
-                words[i] = tokens.get(s.start() + i).text();
+            int first = s.start();
+            int last = s.end() - 1;
+            while (first <= last && !hasLetterOrDigit(tokens.get(first).text())) {
+                first++; // a name starts and ends with a word, never with an emoji or a stray mark
             }
-            mentions.add(new RawMention(Label.entityType(s.type()), s.start(), s.end(), start, end,
+            while (last >= first && !hasLetterOrDigit(tokens.get(last).text())) {
+                last--;
+            }
+            if (first > last) {
+                continue;
+            }
+            int start = tokens.get(first).start();
+            int end = tokens.get(last).end();
+            String[] words = new String[last - first + 1];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = tokens.get(first + i).text();
+            }
+            mentions.add(new RawMention(Label.entityType(s.type()), first, last + 1, start, end,
                     text.substring(start, end), words));
         }
         return resolver.resolve(text, tokens, mentions, host);
+    }
+
+    private static boolean hasLetterOrDigit(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isLetterOrDigit(token.codePointAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The countries and cities the tagged article is about. */

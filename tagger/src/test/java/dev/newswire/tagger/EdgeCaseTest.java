@@ -43,4 +43,20 @@ class EdgeCaseTest {
         List<Entity> entities = tagger.tag(text);
         assertEquals(3, entities.stream().filter(e -> e.type() == EntityType.LOCATION).count(), entities.toString());
     }
+
+    @Test
+    void emojiAreWholeTokensAndNeverPartOfAName() {
+        String text = "\uD83C\uDDEC\uD83C\uDDE7 There are only 4 seats left for my workshop in London, England.\n"
+                + "\uD83D\uDDDE\uFE0F Trust Insights, Inc. and Google Analytics helped. \uD83C\uDDE6Acme Corporation, Inc. sponsors it.";
+        for (dev.newswire.tagger.text.Token t : dev.newswire.tagger.text.Tokenizer.tokenize(text)) {
+            assertTrue(!Character.isLowSurrogate(t.text().charAt(0)) && !Character.isHighSurrogate(t.text().charAt(t.text().length() - 1)),
+                    "a token splits a surrogate pair: " + t);
+        }
+        for (Entity e : tagger.tag(text)) {
+            assertTrue(Character.isLetterOrDigit(e.name().codePointAt(0)), "name starts with a mark: " + e);
+            for (Mention m : e.mentions()) {
+                assertTrue(Character.isLetterOrDigit(m.text().codePointAt(0)), "mention starts with a mark: " + m);
+            }
+        }
+    }
 }

@@ -108,10 +108,13 @@ public final class Tokenizer {
         return word.length() % 2 == 1;
     }
 
-    /** Punctuation: runs of the same mark ("...", "--") make one token, anything else one char. */
+    /** Punctuation: runs of the same mark ("...", "--") make one token, anything else one character (code point). */
     private static int punctuationEnd(String text, int start) {
         char c = text.charAt(start);
         int i = start + 1;
+        if (Character.isHighSurrogate(c) && i < text.length() && Character.isLowSurrogate(text.charAt(i))) {
+            return i + 1; // an emoji or other character beyond 16 bits is one token, never half of one
+        }
         if (c == '.' || c == '-' || c == '!' || c == '?') {
             while (i < text.length() && text.charAt(i) == c) {
                 i++;
