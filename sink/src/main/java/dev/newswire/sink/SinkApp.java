@@ -60,6 +60,7 @@ public final class SinkApp implements AutoCloseable {
     private final String group;
     private final List<String> forwardTopics;
     private final List<Consumer<Article>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> deadLetterListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long stored;
@@ -119,6 +120,11 @@ public final class SinkApp implements AutoCloseable {
     /** Called with every article once it is committed to the database. */
     public void onStored(Consumer<Article> listener) {
         listeners.add(listener);
+    }
+
+    /** Called with the reason of every record the sink parks in the dead-letter topic instead of storing it. */
+    public void onDeadLettered(Consumer<String> listener) {
+        deadLetterListeners.add(listener);
     }
 
     /** Articles written since start (re-writes included). */
@@ -258,6 +264,9 @@ public final class SinkApp implements AutoCloseable {
         DeadLetters.addProvenance(dead.headers(), STAGE, rejected.reason(), rejected.error(), r.topic(), r.partition(), r.offset());
         try {
             producer.send(dead).get();
+            for (Consumer<String> l : deadLetterListeners) {
+                l.accept(rejected.reason());
+            }
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             throw new WakeupException();
