@@ -15,7 +15,8 @@ import java.util.Set;
  * geoparsing annotations count them and as a place index needs them. The organisation keeps its mention;
  * the place gets one of its own over the words inside it. Only well-known places are taken (a country, a
  * first- or second-level division, a city of {@code well.known.place.population}+ people): the
- * name's first words, the words after its last "of" (or "for", "in"), or a country as its last word.
+ * name's first words, the words after its last "of" (or "for", "in"), or as its last word a country, a
+ * division or a division's abbreviation ("Transport [Canada]", "FrontCounter [BC]").
  */
 final class NestedPlaces {
 

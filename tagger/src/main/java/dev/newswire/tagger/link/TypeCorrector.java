@@ -29,9 +29,10 @@ import java.util.Set;
  *       ("an Aurus Senat limousine", "a Su-57 jet") is a product (MISC);</li>
  *   <li>a name the model calls an organisation at least once and the name lists list as an organisation is an
  *       organisation everywhere in the document ("BASF" is not a place even where the model read it as one);</li>
- *   <li>a name the model calls a place at least once, that is a country, a first-level region or a city of
- *       {@code well.known.place.population}+ people and that no list knows as an organisation, is a place everywhere ("Edmonton" is not
- *       a sports team where the model read one into "Edmonton received a B ranking");</li>
+ *   <li>a name the model calls a place at least once, that is a well-known place ({@link WellKnownPlaces}: a
+ *       country, a division, or a city of {@code well.known.place.population}+ people) and that no list knows as
+ *       an organisation, is a place everywhere ("Edmonton" is not a sports team where the model read one into
+ *       "Edmonton received a B ranking");</li>
  *   <li>otherwise the type most of the name's mentions got wins ("Pyongyang" tagged a place five times and a
  *       person twice is a place).</li>
  * </ul>
@@ -46,10 +47,10 @@ final class TypeCorrector {
 
     TypeCorrector(Gazetteer gazetteer, Nationalities nationalities, NameEvidence evidence, Set<String> productNouns,
                   WellKnownPlaces wellKnownPlaces) {
-        this.wellKnownPlaces = wellKnownPlaces;
         this.gazetteer = gazetteer;
         this.nationalities = nationalities;
         this.evidence = evidence;
+        this.wellKnownPlaces = wellKnownPlaces;
         this.productNouns = productNouns;
     }
 
