@@ -2,7 +2,6 @@ package dev.newswire.extract.step;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newswire.extract.PageFiles;
 import dev.newswire.extract.eval.ShingleScorer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,13 +97,9 @@ public final class BlockClassifierTrainer {
             if (!t.path("pageType").asText("article").equals("article") || expected.isBlank() || !Files.isRegularFile(file)) {
                 continue;
             }
-            PageContext page = PageContext.ofBytes(null, PageFiles.read(file), null);
-            new DecodeStep().apply(page);
-            if (page.undecodableReason() != null) {
+            PageContext page = PageKindTrainer.prepared(file, steps);
+            if (page == null) {
                 continue;
-            }
-            for (ExtractionStep s : steps) {
-                s.apply(page);
             }
             List<Block> blocks = BoilerplateFilterStep.candidates(page.extractedBlocks());
             if (blocks.isEmpty()) {

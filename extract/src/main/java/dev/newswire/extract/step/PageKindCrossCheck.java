@@ -2,7 +2,6 @@ package dev.newswire.extract.step;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newswire.extract.PageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,13 +93,9 @@ public final class PageKindCrossCheck {
             if (!Files.isRegularFile(file)) {
                 continue;
             }
-            PageContext page = PageContext.ofBytes(null, PageFiles.read(file), null);
-            new DecodeStep().apply(page);
-            if (page.undecodableReason() != null) {
+            PageContext page = PageKindTrainer.prepared(file, steps);
+            if (page == null) {
                 continue;
-            }
-            for (ExtractionStep s : steps) {
-                s.apply(page);
             }
             new PageKindStep(null).apply(page);
             boolean odd = Integer.parseInt(id.replaceAll("\\D", "")) % 2 == 1;

@@ -110,18 +110,30 @@ public final class PageKindTrainer {
             if (!Files.isRegularFile(file)) {
                 continue;
             }
-            PageContext page = PageContext.ofBytes(null, PageFiles.read(file), null);
-            new DecodeStep().apply(page);
-            if (page.undecodableReason() != null) {
+            PageContext page = prepared(file, steps);
+            if (page == null) {
                 continue;
-            }
-            for (ExtractionStep s : steps) {
-                s.apply(page);
             }
             String kind = PageFeatures.kindOf(truth.get(id).path("pageType").asText("article"));
             out.add(new Page(id, PageFeatures.of(page), kind));
         }
         return out;
+    }
+
+    /**
+     * A page file of a development set read, decoded and taken through {@code steps} (the extractor's own
+     * steps, for training and checking models); null when its bytes cannot be decoded.
+     */
+    static PageContext prepared(Path file, List<ExtractionStep> steps) throws IOException {
+        PageContext page = PageContext.ofBytes(null, PageFiles.read(file), null);
+        new DecodeStep().apply(page);
+        if (page.undecodableReason() != null) {
+            return null;
+        }
+        for (ExtractionStep s : steps) {
+            s.apply(page);
+        }
+        return page;
     }
 
     /** The steps before the page-kind step, as the extractor runs them. */
