@@ -158,11 +158,16 @@ public final class Tokenizer {
         tokens.add(new Token(text.substring(start, end), start, end));
     }
 
-    /** Length of a clitic ending ("'ve", "'re", "'ll", "'d", "'m", either apostrophe) after a letter, else 0. */
+    /**
+     * Length of a clitic ending ("'ve", "'re", "'ll", "'d", "'m", either apostrophe) after a word in lower case or a
+     * capitalised pronoun ("I'm", "We'll", "they've"), else 0: a capitalised other word keeps its apostrophe, as
+     * names do ("Sa'd", "O'Neill").
+     */
     private static int cliticLength(String text, int start, int end) {
         for (String clitic : CLITICS) {
             int len = clitic.length() + 1;
-            if (end - start > len && Character.isLetter(text.charAt(end - len - 1))) {
+            if (end - start > len && Character.isLetter(text.charAt(end - len - 1))
+                    && takesClitics(text.substring(start, end - len))) {
                 char apostrophe = text.charAt(end - len);
                 if ((apostrophe == '\'' || apostrophe == '\u2019') && text.regionMatches(true, end - clitic.length(), clitic, 0, clitic.length())) {
                     return len;
@@ -172,5 +177,11 @@ public final class Tokenizer {
         return 0;
     }
 
+    private static boolean takesClitics(String stem) {
+        return Character.isLowerCase(stem.charAt(0)) || CAPITALISED_PRONOUNS.contains(stem);
+    }
+
     private static final List<String> CLITICS = List.of("ve", "re", "ll", "d", "m");
+    private static final Set<String> CAPITALISED_PRONOUNS = Set.of("I", "You", "We", "They", "He", "She", "It", "That",
+            "There", "Who", "What", "Where", "Here", "How");
 }

@@ -59,6 +59,8 @@ class TokenizerTest {
     void cliticsSplitLikePennTreebankWithEitherApostrophe() {
         assertEquals(List.of("I", "\u2019ve", "seen", "it", ",", "I", "'m", "sure", ",", "we", "'ll", "go"),
                 words("I\u2019ve seen it, I'm sure, we'll go"));
-        assertEquals(List.of("O'Neill", "said", "Ma'am"), words("O'Neill said Ma'am"), "names keep their apostrophe");
+        assertEquals(List.of("O'Neill", "and", "Sa'd", "said", "Ma'am"), words("O'Neill and Sa'd said Ma'am"),
+                "names keep their apostrophe");
+        assertEquals(List.of("They", "'ve", "gone"), words("They've gone"));
     }
 }
