@@ -125,7 +125,6 @@ public final class StatisticalTagger implements SequenceTagger {
                 sentenceOf[i] = k;
             }
         }
-        int[] allowed = TitleConstraint.allowedLabels(doc.words());
         // the spans of each sentence, scored together: one forward and one backward pass per sentence
         List<Span> spans = Span.fromLabels(s.labels);
         int first = 0;
@@ -143,7 +142,7 @@ public final class StatisticalTagger implements SequenceTagger {
             int from = starts[k];
             int to = doc.sentenceEnd(k);
             float best = Viterbi.score(s.emissions, from, to, s.transitions, s.labels);
-            float[] without = Viterbi.bestWithoutSpans(s.emissions, from, to, s.transitions, allowed, bounds);
+            float[] without = Viterbi.bestWithoutSpans(s.emissions, from, to, s.transitions, s.allowed, bounds);
             for (int j = first; j <= last; j++) {
                 Span span = spans.get(j);
                 java.util.Arrays.fill(confidence, span.start(), span.end(), best - without[j - first]);
@@ -153,8 +152,11 @@ public final class StatisticalTagger implements SequenceTagger {
         return new Labelling(s.labels, confidence);
     }
 
-    /** The final labels with the emission and transition scores they were decoded from. */
-    private record Scores(int[] labels, float[] emissions, float[] transitions) {
+    /**
+     * The final labels with the emission and transition scores they were decoded from, and the labels the
+     * decoding allowed per token ({@link TitleConstraint}; null: all).
+     */
+    private record Scores(int[] labels, float[] emissions, float[] transitions, int[] allowed) {
     }
 
     private Scores scores(NerDocument doc) {
@@ -168,16 +170,17 @@ public final class StatisticalTagger implements SequenceTagger {
         }
         rows.startToken(n);
         float[] firstEmissions = rows.emissions(joint.first, n);
-        int[] labels = decode(doc, firstEmissions, firstPass.transitions());
+        int[] allowed = TitleConstraint.allowedLabels(doc.words());
+        int[] labels = decode(doc, firstEmissions, firstPass.transitions(), allowed);
         if (secondPass == null) {
-            return new Scores(labels, firstEmissions, firstPass.transitions());
+            return new Scores(labels, firstEmissions, firstPass.transitions(), allowed);
         }
         context.setPrior(predictionHistory(doc.words(), labels));
         float[] emissions = rows.emissions(joint.second, n);
         for (int i = 0; i < n; i++) {
             rows.addPriorScores(extractor, context, i, emissions);
         }
-        return new Scores(decode(doc, emissions, secondPass.transitions()), emissions, secondPass.transitions());
+        return new Scores(decode(doc, emissions, secondPass.transitions(), allowed), emissions, secondPass.transitions(), allowed);
     }
 
     /** Features per model: first-pass size, second-pass size. */
@@ -186,9 +189,8 @@ public final class StatisticalTagger implements SequenceTagger {
                 + (secondPass == null ? "" : ", second pass " + secondPass.featureCount() + " features");
     }
 
-    private static int[] decode(NerDocument doc, float[] emissions, float[] transitions) {
+    private static int[] decode(NerDocument doc, float[] emissions, float[] transitions, int[] allowed) {
         int[] labels = new int[doc.words().length];
-        int[] allowed = TitleConstraint.allowedLabels(doc.words());
         for (int s = 0; s < doc.sentenceStarts().length; s++) {
             Viterbi.decode(emissions, doc.sentenceStarts()[s], doc.sentenceEnd(s), transitions, allowed, labels);
         }

@@ -46,6 +46,27 @@ final class Viterbi {
         }
         float[] score = new float[n * L];
         int[] back = new int[n * L];
+        forward(emissions, from, to, transitions, allowed, score, back);
+        int bestLast = 0;
+        for (int y = 1; y < L; y++) {
+            if (score[(n - 1) * L + y] > score[(n - 1) * L + bestLast]) {
+                bestLast = y;
+            }
+        }
+        int y = bestLast;
+        for (int t = n - 1; t >= 0; t--) {
+            out[from + t] = y;
+            y = back[t * L + y];
+        }
+    }
+
+    /**
+     * The forward pass: {@code score[t][y]} is the best score of tokens {@code from..from+t} with label y at the
+     * last of them; {@code back[t][y]} (when not null) the label before it on that best path.
+     */
+    private static void forward(float[] emissions, int from, int to, float[] transitions, int[] allowed,
+                                float[] score, int[] back) {
+        int n = to - from;
         for (int y = 0; y < L; y++) {
             boolean ok = legal(START, y) && (allowed == null || (allowed[from] & (1 << y)) != 0);
             score[y] = ok ? transitions[START * L + y] + emissions[from * L + y] : NEG;
@@ -69,19 +90,10 @@ final class Viterbi {
                     }
                 }
                 score[t * L + y] = best <= NEG ? NEG : best + emissions[row + y];
-                back[t * L + y] = arg;
+                if (back != null) {
+                    back[t * L + y] = arg;
+                }
             }
-        }
-        int bestLast = 0;
-        for (int y = 1; y < L; y++) {
-            if (score[(n - 1) * L + y] > score[(n - 1) * L + bestLast]) {
-                bestLast = y;
-            }
-        }
-        int y = bestLast;
-        for (int t = n - 1; t >= 0; t--) {
-            out[from + t] = y;
-            y = back[t * L + y];
         }
     }
 
@@ -97,24 +109,7 @@ final class Viterbi {
         int n = to - from;
         float[] forward = new float[n * L];
         float[] backward = new float[n * L];
-        for (int y = 0; y < L; y++) {
-            boolean ok = legal(START, y) && (allowed == null || (allowed[from] & (1 << y)) != 0);
-            forward[y] = ok ? transitions[START * L + y] + emissions[from * L + y] : NEG;
-        }
-        for (int t = 1; t < n; t++) {
-            for (int y = 0; y < L; y++) {
-                float best = NEG;
-                if (allowed == null || (allowed[from + t] & (1 << y)) != 0) {
-                    for (int p = 0; p < L; p++) {
-                        float prev = forward[(t - 1) * L + p];
-                        if (prev > NEG && legal(p, y)) {
-                            best = Math.max(best, prev + transitions[p * L + y]);
-                        }
-                    }
-                }
-                forward[t * L + y] = best <= NEG ? NEG : best + emissions[(from + t) * L + y];
-            }
-        }
+        forward(emissions, from, to, transitions, allowed, forward, null);
         // backward[t][y]: the best continuation after token t labelled y (transitions and emissions of t+1..)
         for (int t = n - 2; t >= 0; t--) {
             for (int y = 0; y < L; y++) {
