@@ -61,16 +61,10 @@ final class NestedPlaces {
         }
         String last = words[n - 1];
         if (Character.isUpperCase(last.charAt(0)) && (gazetteer.countryByName(last) != null
-                || wellKnownPlaces.isDivision(last) || isRegionAbbreviation(last))) {
+                || wellKnownPlaces.isDivision(last) || PlaceLinker.regionOfAbbreviation(gazetteer, last) != null)) {
             return sub(m, tokens, n - 1, n);
         }
         return null;
-    }
-
-    /** "BC", "B.C.", "Ont.": the abbreviations of first-level divisions news writes after a place. */
-    private boolean isRegionAbbreviation(String word) {
-        boolean postal = word.length() == 2 && Character.isUpperCase(word.charAt(1));
-        return (postal || word.endsWith(".")) && gazetteer.regionByAbbreviation(word) != null;
     }
 
     private boolean isWellKnownPlace(String[] words, int from, int to) {

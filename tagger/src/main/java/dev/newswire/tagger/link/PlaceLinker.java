@@ -177,8 +177,7 @@ public final class PlaceLinker {
                 kept++;
             }
         }
-        boolean postal = name.length() == 2 && Character.isUpperCase(name.charAt(0)) && Character.isUpperCase(name.charAt(1));
-        String region = name.indexOf('.') > 0 || postal ? gazetteer.regionByAbbreviation(name) : null;
+        String region = regionOfAbbreviation(gazetteer, name);
         if (region != null) {
             Place division = division(region);
             if (division != null) {
@@ -186,6 +185,15 @@ public final class PlaceLinker {
             }
         }
         return withoutNamesakeDivisions(withoutDivisionsOfTheirCountry(new ArrayList<>(byId.values())));
+    }
+
+    /**
+     * The first-level division ("CA.02") an abbreviation names: a postal code in capitals ("BC", "KY") or an
+     * abbreviation with a period ("B.C.", "Ky."); null for any other name.
+     */
+    static String regionOfAbbreviation(Gazetteer gazetteer, String name) {
+        boolean postal = name.length() == 2 && Character.isUpperCase(name.charAt(0)) && Character.isUpperCase(name.charAt(1));
+        return name.indexOf('.') > 0 || postal ? gazetteer.regionByAbbreviation(name) : null;
     }
 
     /**
