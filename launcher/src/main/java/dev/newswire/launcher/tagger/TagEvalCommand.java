@@ -84,23 +84,30 @@ public final class TagEvalCommand implements Callable<Integer> {
         Tagger tagger = tagger();
         long tokens = docs.stream().mapToLong(d -> d.gold().length).sum();
         long t0 = System.nanoTime();
-        Evaluation eval = Evaluation.of(docs, d -> label(tagger, d), ignoreMisc);
+        List<int[]> predicted = new java.util.ArrayList<>(docs.size());
+        Evaluation eval = new Evaluation(ignoreMisc);
+        for (LabeledDocument d : docs) {
+            int[] labels = label(tagger, d);
+            predicted.add(labels);
+            eval.add(d.gold(), labels);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "%s: %d documents (%s), %d tokens%s%n", gold.getFileName(), docs.size(),
                 docsParity, tokens, ignoreMisc ? ", MISC ignored" : "");
         System.out.print(eval.report());
         System.out.printf(Locale.ROOT, "tagged in %.2f s (single run, includes JIT warm-up)%n", seconds);
         if (errors != null) {
-            writeErrors(docs, tagger);
+            writeErrors(docs, predicted);
         }
         return 0;
     }
 
-    private void writeErrors(List<LabeledDocument> docs, Tagger tagger) throws IOException {
+    private void writeErrors(List<LabeledDocument> docs, List<int[]> predicted) throws IOException {
         java.util.Map<EvaluationErrors.Kind, Integer> counts = new java.util.EnumMap<>(EvaluationErrors.Kind.class);
         try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(errors)) {
-            for (LabeledDocument d : docs) {
-                for (EvaluationErrors.Mistake m : EvaluationErrors.of(d.doc(), d.gold(), label(tagger, d), ignoreMisc)) {
+            for (int k = 0; k < docs.size(); k++) {
+                LabeledDocument d = docs.get(k);
+                for (EvaluationErrors.Mistake m : EvaluationErrors.of(d.doc(), d.gold(), predicted.get(k), ignoreMisc)) {
                     out.write(m.line());
                     out.newLine();
                     counts.merge(m.kind(), 1, Integer::sum);

@@ -5,9 +5,9 @@ import dev.newswire.tagger.ner.NerDocument;
 import dev.newswire.tagger.ner.Span;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * The mistakes behind an {@link Evaluation}, one line each, for error analysis: every gold entity the tagger
@@ -41,15 +41,14 @@ public final class EvaluationErrors {
     public static List<Mistake> of(NerDocument doc, int[] goldLabels, int[] predictedLabels, boolean ignoreMisc) {
         List<Span> gold = counted(Span.fromLabels(goldLabels), ignoreMisc);
         List<Span> predicted = counted(Span.fromLabels(predictedLabels), ignoreMisc);
-        Map<Span, Boolean> goldSet = new HashMap<>();
-        gold.forEach(s -> goldSet.put(s, true));
+        Set<Span> goldSet = new HashSet<>(gold);
         List<Mistake> mistakes = new ArrayList<>();
         List<Span> explained = new ArrayList<>();
         for (Span g : gold) {
             if (predicted.contains(g)) {
                 continue;
             }
-            Span overlap = predicted.stream().filter(p -> overlaps(p, g) && !goldSet.containsKey(p)).findFirst().orElse(null);
+            Span overlap = predicted.stream().filter(p -> overlaps(p, g) && !goldSet.contains(p)).findFirst().orElse(null);
             Kind kind;
             if (overlap == null) {
                 kind = Kind.MISSED;
@@ -61,7 +60,7 @@ public final class EvaluationErrors {
             mistakes.add(new Mistake(kind, describe(doc, g), overlap == null ? "" : describe(doc, overlap), context(doc, g)));
         }
         for (Span p : predicted) {
-            if (!goldSet.containsKey(p) && !explained.contains(p)) {
+            if (!goldSet.contains(p) && !explained.contains(p)) {
                 mistakes.add(new Mistake(Kind.SPURIOUS, "", describe(doc, p), context(doc, p)));
             }
         }
