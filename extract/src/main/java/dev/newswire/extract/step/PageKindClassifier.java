@@ -119,4 +119,9 @@ public final class PageKindClassifier {
     public double threshold() {
         return threshold;
     }
+
+    /** How sure another kind's model must be to flag a page the article model is not sure of. */
+    public double kindThreshold() {
+        return kindThreshold;
+    }
 }

@@ -31,20 +31,7 @@ public final class PageKindCrossCheck {
     }
 
     public static void main(String[] args) throws IOException {
-        // the shipped thresholds (read as lines, so that a model with other features can be checked before it is shipped)
-        double threshold = 0.5;
-        double kindThreshold = 0.5;
-        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
-                PageKindCrossCheck.class.getResourceAsStream(PageKindClassifier.RESOURCE), java.nio.charset.StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String[] parts = line.strip().split(" ");
-                if (parts[0].equals("threshold")) {
-                    threshold = Double.parseDouble(parts[1]);
-                } else if (parts[0].equals("kind-threshold")) {
-                    kindThreshold = Double.parseDouble(parts[1]);
-                }
-            }
-        }
+        PageKindClassifier shipped = PageKindClassifier.standard(); // for its thresholds
         List<Page> pages = new ArrayList<>();
         for (String dir : args) {
             pages.addAll(pages(Path.of(dir)));
@@ -61,7 +48,7 @@ public final class PageKindCrossCheck {
             for (int k = 0; k < weights.length; k++) {
                 weights[k] = PageKindTrainer.fit(train, PageFeatures.KINDS.get(k));
             }
-            PageKindClassifier model = new PageKindClassifier(weights, threshold, kindThreshold);
+            PageKindClassifier model = new PageKindClassifier(weights, shipped.threshold(), shipped.kindThreshold());
             for (Page p : pages) {
                 if (p.odd != trainOdd) {
                     boolean notArticle = !p.ruleKind.equals("article") || !model.kind(p.x).equals("article");
