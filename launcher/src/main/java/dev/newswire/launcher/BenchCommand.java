@@ -338,9 +338,8 @@ public final class BenchCommand implements Callable<Integer> {
         long articles = copyArticles(settings, sinkArticles);
         long sinkWarmup = articles / 5;
         try (SinkApp sink = SinkApp.start(new SinkConfig(settings))) {
-            sink.onStored(a -> {
-                long s = stored.incrementAndGet();
-                rows.addAndGet(rowsOf(a));
+            // a record the store rejects is parked, not stored: it still counts as done, or the bench would wait
+            java.util.function.LongConsumer counted = s -> {
                 if (marks[0] == null && s >= sinkWarmup) {
                     marks[0] = Mark.now(s, "newswire-sink");
                     rowsAtStart[0] = rows.get();
@@ -349,15 +348,14 @@ public final class BenchCommand implements Callable<Integer> {
                     marks[1] = Mark.now(s, "newswire-sink");
                     done.countDown();
                 }
+            };
+            sink.onStored(a -> {
+                rows.addAndGet(rowsOf(a));
+                counted.accept(stored.incrementAndGet());
             });
             sink.onDeadLettered(reason -> {
-                // a record the store rejects is parked, not stored: it still counts as done, or the bench would wait
-                long s = stored.incrementAndGet();
                 System.err.println("bench: the sink dead-lettered an article (" + reason + ")");
-                if (s >= articles) {
-                    marks[1] = Mark.now(s, "newswire-sink");
-                    done.countDown();
-                }
+                counted.accept(stored.incrementAndGet());
             });
             if (!done.await(30, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the sink did not finish: " + stored.get() + " of " + articles);
