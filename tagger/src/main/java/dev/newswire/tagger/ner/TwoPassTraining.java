@@ -4,7 +4,9 @@ import dev.newswire.tagger.eval.LabeledDocument;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trains the two-pass {@link StatisticalTagger}. The second pass learns from first-pass prediction
@@ -27,10 +29,11 @@ public final class TwoPassTraining {
         if (!secondPass) {
             return new StatisticalTagger(extractor, first, null);
         }
+        Map<LabeledDocument, Boolean> inEven = halves(train);
         List<LabeledDocument> even = new ArrayList<>();
         List<LabeledDocument> odd = new ArrayList<>();
-        for (int d = 0; d < train.size(); d++) {
-            (d % 2 == 0 ? even : odd).add(train.get(d));
+        for (LabeledDocument d : train) {
+            (inEven.get(d) ? even : odd).add(d);
         }
         PerceptronTrainer quiet = new PerceptronTrainer(extractor, options, log);
         log.println("first pass on even documents (to label the odd ones):");
@@ -40,7 +43,7 @@ public final class TwoPassTraining {
         List<int[]> trainPriors = new ArrayList<>(train.size());
         for (int d = 0; d < train.size(); d++) {
             NerDocument doc = train.get(d).doc();
-            int[] firstLabels = (d % 2 == 0 ? onOdd : onEven).label(doc);
+            int[] firstLabels = (inEven.get(train.get(d)) ? onOdd : onEven).label(doc);
             trainPriors.add(StatisticalTagger.predictionHistory(doc.words(), firstLabels));
         }
         StatisticalTagger firstOnly = new StatisticalTagger(extractor, first, null);
@@ -51,5 +54,20 @@ public final class TwoPassTraining {
         log.println("second pass, with prediction histories:");
         PerceptronModel second = trainer.train(train, trainPriors, dev, devPriors);
         return new StatisticalTagger(extractor, first, second);
+    }
+
+    /**
+     * The jackknife halves: distinct documents alternate between the halves in order of first appearance, and
+     * a document presented more than once (the same object) stays in its half, so no history comes from a
+     * model that was trained on the document itself.
+     */
+    static Map<LabeledDocument, Boolean> halves(List<LabeledDocument> train) {
+        Map<LabeledDocument, Boolean> inEven = new IdentityHashMap<>();
+        for (LabeledDocument d : train) {
+            if (!inEven.containsKey(d)) {
+                inEven.put(d, inEven.size() % 2 == 0);
+            }
+        }
+        return inEven;
     }
 }
