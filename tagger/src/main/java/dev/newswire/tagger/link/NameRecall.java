@@ -14,7 +14,8 @@ import java.util.Set;
  * The recall pass: further mentions of resolved names the tagger missed, where a capitalised token equals a
  * one-word mention of an entity or, for people, the first or last word of their name ("Kim", "Putin"). A word
  * two entities could claim, a word next to another unknown capitalised word ("Kim Yo Jong") and a word right
- * beside a mention are left alone.
+ * beside a mention are left alone. And "the North", "the South" for the halves of a divided country the article
+ * names ({@link DividedCountries}).
  */
 final class NameRecall {
 
@@ -51,6 +52,13 @@ final class NameRecall {
             }
         }
         ambiguous.forEach(byWord::remove);
+        Map<String, Cluster> countries = new HashMap<>();
+        for (Cluster c : clusters.all()) {
+            if (c.place != null && c.place.isCountry()) {
+                countries.put(c.name, c);
+            }
+        }
+        Map<String, String> halves = DividedCountries.halves(countries.keySet());
         Set<Integer> covered = new HashSet<>();
         for (Cluster c : clusters.all()) {
             for (RawMention m : c.mentions) {
@@ -66,6 +74,9 @@ final class NameRecall {
             Token token = tokens.get(t);
             Cluster c = byWord.get(token.text());
             boolean inName = t > 0 && covered.contains(t - 1) || t + 1 < tokens.size() && covered.contains(t + 1);
+            if (c == null && halves.containsKey(token.text()) && DividedCountries.isShorthand(tokens, t)) {
+                c = countries.get(halves.get(token.text())); // "the South"
+            }
             if (c != null && !inName && !capitalisedNeighbour(tokens, t, byWord.keySet())) {
                 c.add(new RawMention(c.type, t, t + 1, token.start(), token.end(), token.text(), new String[]{token.text()}));
             }

@@ -22,6 +22,7 @@ import java.util.Set;
  *       border ... planting land mines"), not a name;</li>
  *   <li>a known person or organisation has its known type;</li>
  *   <li>a nationality word ("North Korean", "Koreans") is a nationality, never a place or organisation;</li>
+ *   <li>"the South" in an article naming North and South Korea is a place ({@link DividedCountries});</li>
  *   <li>a name of two or more words that the gazetteer lists as a first- or second-level division and no list
  *       knows as an organisation is a place ("Orange County", which the model, taught by CoNLL-2003's county
  *       cricket teams, reads as one);</li>
@@ -59,10 +60,19 @@ final class TypeCorrector {
         for (Token t : tokens) {
             written.merge(t.text(), 1, Integer::sum);
         }
+        List<String> countries = new ArrayList<>();
+        for (RawMention m : mentions) {
+            if (m.type() == EntityType.LOCATION && gazetteer.countryByName(m.text()) != null) {
+                countries.add(m.text());
+            }
+        }
+        Map<String, String> halves = DividedCountries.halves(countries);
         List<RawMention> sure = new ArrayList<>(mentions.size());
         Set<String> products = new java.util.HashSet<>();
         for (RawMention m : mentions) {
-            if (!isOrdinaryWord(m, written)) {
+            if (m.words().length == 1 && halves.containsKey(m.text()) && DividedCountries.isShorthand(tokens, m.tokenStart())) {
+                sure.add(m.withType(EntityType.LOCATION));
+            } else if (!isOrdinaryWord(m, written)) {
                 RawMention typed = certainType(m);
                 if (typed.type() == EntityType.ORGANIZATION && isProductName(m, tokens)) {
                     products.add(m.text());

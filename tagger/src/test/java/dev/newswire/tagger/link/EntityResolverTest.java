@@ -141,6 +141,30 @@ class EntityResolverTest {
     }
 
     @Test
+    void theHalvesOfADividedCountryAreRecalledWhenTheTaggerMissesThem() {
+        String text = "North Korea fired. The South said the North denied it. South Korea agreed. "
+                + "The South Sea is far. The north is cold.";
+        List<Entity> entities = resolve(text, "LOC:North Korea", "LOC:South Korea");
+        assertEquals(List.of("North Korea", "North"), named(entities, "North Korea").mentions().stream().map(Mention::text).toList());
+        assertEquals(List.of("South", "South Korea"), named(entities, "South Korea").mentions().stream().map(Mention::text).toList());
+    }
+
+    @Test
+    void theSouthTakenForANationalityIsTheCountry() {
+        String text = "North Korea drops trash on the South. South Korea protested.";
+        List<Entity> entities = resolve(text, "LOC:North Korea", "LOC:South Korea", "MISC:South");
+        assertEquals(List.of("South", "South Korea"), named(entities, "South Korea").mentions().stream().map(Mention::text).toList());
+        assertTrue(entities.stream().noneMatch(e -> e.type() == EntityType.MISC));
+    }
+
+    @Test
+    void theSouthIsNoCountryWhenTheArticleNamesOnlyOneHalf() {
+        String text = "Voters in the South backed him. South Africa said nothing.";
+        List<Entity> entities = resolve(text, "LOC:South Africa");
+        assertEquals(1, named(entities, "South Africa").mentions().size());
+    }
+
+    @Test
     void wordsAfterACountryAndTrailingLowercaseAreTrimmed() {
         String text = "North Korea State media spoke of the North of it.";
         List<Entity> entities = resolve(text, "LOC:North Korea State");
