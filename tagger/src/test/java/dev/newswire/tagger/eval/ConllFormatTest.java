@@ -44,6 +44,20 @@ class ConllFormatTest {
     }
 
     @Test
+    void readsCrossNerSentencesAsDocumentsWithPeoplePlacesAndOrganisationsOnly(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("dev.txt");
+        Files.writeString(file, "Diefenbaker\tB-politician\nled\tO\nthe\tO\nProgressive\tB-politicalparty\n"
+                + "Conservatives\tI-politicalparty\n\nIn\tO\nAustralia\tB-country\n,\tO\nthe\tO\n"
+                + "1992\tB-election\nelection\tI-election\nat\tO\nOxford\tB-university\n\n");
+        List<LabeledDocument> docs = ConllFormat.read(file, ConllFormat.Format.CROSSNER);
+        assertEquals(2, docs.size(), "each sentence is a document");
+        assertFalse(docs.get(1).hasMisc(), "its other types are not CoNLL's MISC: their tokens may be O or MISC");
+        assertArrayEquals(new int[]{Label.begin(0), Label.O, Label.O, Label.begin(2), Label.inside(2)}, docs.get(0).gold());
+        assertArrayEquals(new int[]{Label.O, Label.begin(1), Label.O, Label.O, Label.O, Label.O, Label.O, Label.begin(2)},
+                docs.get(1).gold());
+    }
+
+    @Test
     void readsTweetsAndMapsWnutTypes(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("x.conll");
         // WNUT-17: a blank line may carry a tab; group is ORG, product is MISC
