@@ -34,8 +34,25 @@ public final class TagTrainCommand implements Callable<Integer> {
     List<Path> train;
 
     @Option(names = "--train-iob2", description = "UNER .iob2 training files (PER/LOC/ORG only; their O may be MISC); "
-            + "default: UNER EWT dev")
+            + "default: UNER EWT dev and train")
     List<Path> trainIob2;
+
+    @Option(names = "--uner-train", defaultValue = "data/ner/en_ewt-ud-train.iob2",
+            description = "the UNER EWT train split, which the shared data lacks (over its copy's size limit); "
+                    + "tagger/scripts/fetch-uner-train.sh puts it here (default: ${DEFAULT-VALUE})")
+    Path unerTrain;
+
+    @Option(names = "--without-uner-train", description = "train without the UNER EWT train split")
+    boolean withoutUnerTrain;
+
+    @Option(names = "--crossner", defaultValue = "data/ner/crossner",
+            description = "CrossNER's Wikipedia sentences (politics, science, music, literature, AI; every *.txt below "
+                    + "the folder, read as PER/LOC/ORG); tagger/scripts/fetch-crossner.sh puts them here "
+                    + "(default: ${DEFAULT-VALUE})")
+    Path crossNer;
+
+    @Option(names = "--without-crossner", description = "train without CrossNER")
+    boolean withoutCrossNer;
 
     @Option(names = "--train-even-docs", description = "CoNLL-format files of which only the even-numbered documents "
             + "(0, 2, 4, ...) are trained on, keeping the odd ones unseen for tag-eval --docs odd; default: WikiGold")
@@ -51,6 +68,12 @@ public final class TagTrainCommand implements Callable<Integer> {
 
     @Option(names = "--conll-only", description = "train on CoNLL-2003 alone: no UNER, no WikiGold, no tweets")
     boolean conllOnly;
+
+    @Option(names = "--repeat-news", defaultValue = "3",
+            description = "present the --train (news) documents this many times per epoch, so that the web text of "
+                    + "UNER EWT train (as large as CoNLL-2003's train split) and CrossNER do not outweigh news "
+                    + "(default: ${DEFAULT-VALUE})")
+    int repeatNews;
 
     @Option(names = "--repeat-extra", defaultValue = "1",
             description = "present the --train-iob2 and --train-even-docs documents this many times per epoch, "
@@ -68,7 +91,9 @@ public final class TagTrainCommand implements Callable<Integer> {
                     + "an ensemble as fast as one model (default: ${DEFAULT-VALUE})")
     List<Long> seeds;
 
-    @Option(names = "--min-weight", defaultValue = "0.05", description = "drop features with smaller weights (default: ${DEFAULT-VALUE})")
+    @Option(names = "--min-weight", defaultValue = "1",
+            description = "drop features whose mean weights are all smaller; 1 drops about half of them and scores as well "
+                    + "or better on the development sets than 0.05 (default: ${DEFAULT-VALUE})")
     float minWeight;
 
     @Option(names = "--one-pass", description = "train only the first pass")
@@ -77,7 +102,8 @@ public final class TagTrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     FeatureTables tables = new FeatureTables();
 
-    @Option(names = "--held-out", description = "development protocol: train on the even UNER EWT dev documents only, "
+    @Option(names = "--held-out", description = "development protocol: train on the even UNER EWT dev documents only "
+            + "(and the whole of every other training file), "
             + "so that its odd ones stay unseen for the development report")
     boolean heldOut;
 
@@ -92,13 +118,24 @@ public final class TagTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<LabeledDocument> trainDocs = new ArrayList<>();
+        List<LabeledDocument> news = new ArrayList<>();
         for (Path p : train != null ? train : List.of(SharedDir.conll("eng.train"))) {
-            trainDocs.addAll(ConllFormat.read(p, ConllFormat.Format.CONLL));
+            news.addAll(ConllFormat.read(p, ConllFormat.Format.CONLL));
+        }
+        List<LabeledDocument> trainDocs = new ArrayList<>();
+        for (int r = 0; r < repeatNews; r++) {
+            trainDocs.addAll(news);
         }
         Path ner = SharedDir.ner();
+        Path unerDev = ner.resolve("uner-en/en_ewt-ud-dev.iob2");
         if (trainIob2 == null) {
-            trainIob2 = conllOnly ? List.of() : List.of(ner.resolve("uner-en/en_ewt-ud-dev.iob2"));
+            trainIob2 = conllOnly ? List.of() : withoutUnerTrain ? List.of(unerDev) : List.of(unerDev, unerTrain);
+        }
+        for (Path p : trainIob2) {
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalArgumentException("no training file " + p + (p.equals(unerTrain)
+                        ? ": run tagger/scripts/fetch-uner-train.sh, or train --without-uner-train" : ""));
+            }
         }
         if (trainEvenDocs == null) {
             trainEvenDocs = conllOnly ? List.of() : List.of(ner.resolve("wikigold/wikigold.conll.txt"));
@@ -112,7 +149,18 @@ public final class TagTrainCommand implements Callable<Integer> {
         }
         for (Path p : trainIob2) {
             List<LabeledDocument> docs = ConllFormat.read(p, ConllFormat.Format.IOB2);
-            extra.addAll(heldOut ? EvaluationSets.even(docs) : docs);
+            extra.addAll(heldOut && Files.isSameFile(p, unerDev) ? EvaluationSets.even(docs) : docs);
+        }
+        if (!conllOnly && !withoutCrossNer) {
+            if (!Files.isDirectory(crossNer)) {
+                throw new IllegalArgumentException("no CrossNER folder " + crossNer
+                        + ": run tagger/scripts/fetch-crossner.sh, or train --without-crossner");
+            }
+            try (Stream<Path> files = Files.walk(crossNer)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                    extra.addAll(ConllFormat.read(p, ConllFormat.Format.CROSSNER));
+                }
+            }
         }
         if (trainTokens == null) {
             trainTokens = conllOnly || withoutTweets ? List.of()
