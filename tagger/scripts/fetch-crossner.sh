@@ -12,12 +12,8 @@ source="${1:-https://github.com/zliucr/CrossNER.git}"
 commit=2e7ba2a7798c961e3f29fbc51252c5a8d40224bf
 sha256=d20ee08ef8f15ebc661d051765616a4a831d5f5f99fc1d45db5a399d190cf3b8
 out="$root/data/ner/crossner"
-if [ -d "$source" ]; then
-  gitdir="$source"
-else
-  gitdir="$(mktemp -d)/crossner.git"
-  git clone -q --bare "$source" "$gitdir"
-fi
+. "$root/tagger/scripts/git-source.sh"
+gitdir="$(git_dir_of "$source")"
 rm -rf "$out.part" && mkdir -p "$out.part"
 for domain in politics science music literature ai; do
   mkdir -p "$out.part/$domain"

@@ -14,12 +14,8 @@ source="${1:-https://github.com/UniversalNER/UNER_English-EWT.git}"
 commit=0c7ce0debb13a7d304da656f16309397e8ff36ef
 sha256=2d986b063bb92df99540e37de34b1415eb2a22958b86de3e4698ec3be05e339f
 out="$root/data/ner/en_ewt-ud-train.iob2"
-if [ -d "$source" ]; then
-  gitdir="$source"
-else
-  gitdir="$(mktemp -d)/uner.git"
-  git clone -q --bare "$source" "$gitdir"
-fi
+. "$root/tagger/scripts/git-source.sh"
+gitdir="$(git_dir_of "$source")"
 mkdir -p "$(dirname "$out")"
 git --git-dir "$gitdir" show "$commit:en_ewt-ud-train.iob2" > "$out.part"
 echo "$sha256  $out.part" | sha256sum -c --quiet
