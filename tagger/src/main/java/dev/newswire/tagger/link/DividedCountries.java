@@ -3,8 +3,8 @@ package dev.newswire.tagger.link;
 import dev.newswire.tagger.text.Token;
 
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
