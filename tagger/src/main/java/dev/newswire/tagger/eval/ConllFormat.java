@@ -163,10 +163,9 @@ public final class ConllFormat {
             if (line.isBlank()) {
                 b.endDocument();
             } else {
-                String[] f = line.split("\t");
-                String tag = f.length > 1 ? f[1].strip() : "O";
+                String tag = lastColumn(line);
                 String type = tag.length() > 2 ? CROSSNER_TYPES.get(tag.substring(2)) : null;
-                b.add(f[0], type == null ? "O" : tag.substring(0, 2) + type);
+                b.add(token(line), type == null ? "O" : tag.substring(0, 2) + type);
             }
         }
         b.endDocument();
