@@ -169,14 +169,15 @@ public final class StatisticalTagger implements SequenceTagger {
             extractor.features(context, i, rows);
         }
         rows.startToken(n);
-        float[] firstEmissions = rows.emissions(joint.first, n);
+        float[][] both = rows.emissions(n);
+        float[] firstEmissions = both[0];
         int[] allowed = TitleConstraint.allowedLabels(doc.words());
         int[] labels = decode(doc, firstEmissions, firstPass.transitions(), allowed);
         if (secondPass == null) {
             return new Scores(labels, firstEmissions, firstPass.transitions(), allowed);
         }
         context.setPrior(predictionHistory(doc.words(), labels));
-        float[] emissions = rows.emissions(joint.second, n);
+        float[] emissions = both[1];
         for (int i = 0; i < n; i++) {
             rows.addPriorScores(extractor, context, i, emissions);
         }
@@ -239,13 +240,16 @@ public final class StatisticalTagger implements SequenceTagger {
     }
 
     /**
-     * Both passes' weights in one table keyed by feature hash: one lookup serves both passes. Built while
-     * reading the model (on a loader thread), so {@link dev.newswire.tagger.Tagger#load()} does not wait for it.
+     * Both passes' weights in one table keyed by feature hash: one lookup serves both passes, and a feature's
+     * two rows of weights sit side by side ({@code 2 * L} floats: first pass, then second pass), so the memory
+     * read that brings one pass's weights into the cache brings the other's (the weights are far larger than
+     * the cache; these reads are most of the tagging time). Built while reading the model (on a loader thread),
+     * so {@link dev.newswire.tagger.Tagger#load()} does not wait for it.
      */
     public static final class JointWeights {
         final LongIntMap rows;
-        final float[] first;
-        final float[] second;
+        /** Row r: first-pass weights at {@code [2rL, 2rL + L)}, second-pass weights at {@code [2rL + L, 2rL + 2L)}. */
+        final float[] weights;
 
         JointWeights(PerceptronModel firstPass, PerceptronModel secondPass) {
             long[] k1 = firstPass.keys();
@@ -257,17 +261,16 @@ public final class StatisticalTagger implements SequenceTagger {
             for (long k : k2) {
                 rows.getOrAdd(k, rows.size());
             }
-            first = new float[rows.size() * L];
-            second = new float[rows.size() * L];
-            copy(k1, firstPass.weights(), first);
+            weights = new float[rows.size() * 2 * L];
+            copy(k1, firstPass.weights(), 0);
             if (secondPass != null) {
-                copy(k2, secondPass.weights(), second);
+                copy(k2, secondPass.weights(), L);
             }
         }
 
-        private void copy(long[] keys, float[] from, float[] to) {
+        private void copy(long[] keys, float[] from, int offset) {
             for (int r = 0; r < keys.length; r++) {
-                System.arraycopy(from, r * L, to, rows.get(keys[r]) * L, L);
+                System.arraycopy(from, r * L, weights, rows.get(keys[r]) * 2 * L + offset, L);
             }
         }
     }
@@ -300,27 +303,31 @@ public final class StatisticalTagger implements SequenceTagger {
             }
         }
 
-        float[] emissions(float[] weights, int n) {
-            float[] scores = new float[n * L];
+        /** Both passes' emission scores (without the second pass's prediction-history features), in one sweep. */
+        float[][] emissions(int n) {
+            float[] weights = joint.weights;
+            float[] first = new float[n * L];
+            float[] second = new float[n * L];
             for (int i = 0; i < n; i++) {
                 int out = i * L;
                 for (int k = tokenStart[i]; k < tokenStart[i + 1]; k++) {
-                    int base = ids[k] * L;
+                    int base = ids[k] * 2 * L;
                     for (int y = 0; y < L; y++) {
-                        scores[out + y] += weights[base + y];
+                        first[out + y] += weights[base + y];
+                        second[out + y] += weights[base + L + y];
                     }
                 }
             }
-            return scores;
+            return new float[][] {first, second};
         }
 
         void addPriorScores(FeatureExtractor extractor, FeatureExtractor.Context context, int i, float[] scores) {
             extractor.priorFeatures(context, i, feature -> {
                 int row = joint.rows.get(feature);
                 if (row >= 0) {
-                    int base = row * L;
+                    int base = row * 2 * L + L;
                     for (int y = 0; y < L; y++) {
-                        scores[i * L + y] += joint.second[base + y];
+                        scores[i * L + y] += joint.weights[base + y];
                     }
                 }
             });
