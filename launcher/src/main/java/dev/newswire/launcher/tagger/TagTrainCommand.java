@@ -30,7 +30,9 @@ import java.util.stream.Stream;
         description = "Train the NER model (averaged structured perceptron, two passes) from CoNLL-2003 and UNER data.")
 public final class TagTrainCommand implements Callable<Integer> {
 
-    @Option(names = "--train", description = "CoNLL-format training files (default: CoNLL-2003 eng.train)")
+    @Option(names = "--train", description = "CoNLL-format training files (default: CoNLL-2003 eng.train and, unless "
+            + "--held-out, its dev split eng.testa: the shipped model learns from all the news there is, and the "
+            + "development protocol keeps the dev split unseen)")
     List<Path> train;
 
     @Option(names = "--train-iob2", description = "UNER .iob2 training files (PER/LOC/ORG only; their O may be MISC); "
@@ -80,7 +82,7 @@ public final class TagTrainCommand implements Callable<Integer> {
                     + "so the small out-of-genre sets weigh more beside CoNLL (default: ${DEFAULT-VALUE})")
     int repeatExtra;
 
-    @Option(names = "--dev", description = "CoNLL-format file to report progress on (default: eng.testa)")
+    @Option(names = "--dev", description = "CoNLL-format file to report progress on (default: eng.testa, trained on unless --held-out)")
     Path dev;
 
     @Option(names = "--epochs", defaultValue = "12", description = "passes over the data (default: ${DEFAULT-VALUE})")
@@ -102,9 +104,9 @@ public final class TagTrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     FeatureTables tables = new FeatureTables();
 
-    @Option(names = "--held-out", description = "development protocol: train on the even UNER EWT dev documents only "
-            + "(and the whole of every other training file), "
-            + "so that its odd ones stay unseen for the development report")
+    @Option(names = "--held-out", description = "development protocol: train without the CoNLL-2003 dev split and on the "
+            + "even UNER EWT dev documents only (and the whole of every other training file), so that the dev split and "
+            + "UNER's odd dev documents stay unseen for the development report")
     boolean heldOut;
 
     @Option(names = "--report", defaultValue = "development",
@@ -119,7 +121,11 @@ public final class TagTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<LabeledDocument> news = new ArrayList<>();
-        for (Path p : train != null ? train : List.of(SharedDir.conll("eng.train"))) {
+        if (train == null) {
+            train = heldOut || conllOnly ? List.of(SharedDir.conll("eng.train"))
+                    : List.of(SharedDir.conll("eng.train"), SharedDir.conll("eng.testa"));
+        }
+        for (Path p : train) {
             news.addAll(ConllFormat.read(p, ConllFormat.Format.CONLL));
         }
         List<LabeledDocument> trainDocs = new ArrayList<>();
@@ -174,8 +180,8 @@ public final class TagTrainCommand implements Callable<Integer> {
         for (int r = 0; r < repeatExtra; r++) {
             trainDocs.addAll(extra);
         }
-        List<LabeledDocument> devDocs = ConllFormat.read(dev != null ? dev : SharedDir.conll("eng.testa"),
-                ConllFormat.Format.CONLL);
+        Path devPath = dev != null ? dev : SharedDir.conll("eng.testa");
+        List<LabeledDocument> devDocs = ConllFormat.read(devPath, ConllFormat.Format.CONLL);
         Gazetteer gazetteer = Gazetteer.load();
         FeatureExtractor extractor = tables.extractor(gazetteer);
         long t0 = System.nanoTime();
@@ -188,14 +194,15 @@ public final class TagTrainCommand implements Callable<Integer> {
         System.out.printf("trained in %.1f s: %s%s%n", (System.nanoTime() - t0) / 1e9, model.describe(),
                 models.size() > 1 ? " (mean of " + models.size() + " models, seeds " + seeds + ")" : "");
         Evaluation eval = Evaluation.of(devDocs, d -> model.label(d.doc()), false);
-        System.out.print("dev split, final model:\n" + eval.report());
+        boolean devTrained = train.stream().anyMatch(p -> sameFile(p, devPath));
+        System.out.print("dev split, final model" + (devTrained ? " (in-sample: trained on)" : "") + ":\n" + eval.report());
         if (!report.equals("none")) {
             List<EvaluationSets.GoldSet> sets = new ArrayList<>(EvaluationSets.development(ner));
             if (report.equals("test")) {
                 sets.addAll(EvaluationSets.test(ner));
             }
             if (!heldOut && !conllOnly) {
-                System.out.println("(uner-dev-odd was trained on: run with --held-out for a development figure)");
+                System.out.println("(conll-dev and uner-dev-odd were trained on: run with --held-out for development figures)");
             }
             System.out.print(EvaluationSets.report(sets, d -> model.label(d.doc())));
         }
@@ -207,5 +214,13 @@ public final class TagTrainCommand implements Callable<Integer> {
         }
         System.out.printf("wrote %s (%d bytes)%n", output, Files.size(output));
         return 0;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
