@@ -49,13 +49,13 @@ class GeoQualityGateTest {
 
     @Test
     void trNews() {
-        atLeast("tr-news", 0.800, 0.918, 0.740);
-        atLeast("tr-news+nationalities", 0.888, 0.926, 0.828);
+        atLeast("tr-news", 0.806, 0.937, 0.760);
+        atLeast("tr-news+nationalities", 0.893, 0.942, 0.847);
     }
 
     @Test
     void geoWebNews() {
-        atLeast("geowebnews", 0.684, 0.831, 0.572);
-        atLeast("geowebnews+nationalities", 0.773, 0.849, 0.660);
+        atLeast("geowebnews", 0.685, 0.876, 0.604);
+        atLeast("geowebnews+nationalities", 0.773, 0.890, 0.692);
     }
 }

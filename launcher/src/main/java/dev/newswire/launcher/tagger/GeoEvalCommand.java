@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -58,8 +59,10 @@ public final class GeoEvalCommand implements Callable<Integer> {
                         System.out.printf(Locale.ROOT, "  missed %s: %s%n", a.id(), m.gold().phrase());
                     } else if (m.entity() != null && !m.correct() && wrongShown < errors) {
                         wrongShown++;
-                        System.out.printf(Locale.ROOT, "  wrong  %s: %s -> %s %s %s (gold %d %.2f,%.2f)%n", a.id(), m.gold().phrase(),
-                                m.entity().id(), m.entity().attributes().get("featureType"), m.entity().attributes().get("countryCode"),
+                        Map<String, Object> at = m.entity().attributes();
+                        System.out.printf(Locale.ROOT, "  wrong  %s: %s -> %s %s %s %s,%s%s (gold %d %.2f,%.2f)%n", a.id(), m.gold().phrase(),
+                                m.entity().id(), at.get("featureType"), at.get("countryCode"), at.get("lat"), at.get("lon"),
+                                at.containsKey("approximate") ? " approximate, near " + at.get("near") : "",
                                 m.gold().geonamesId(), m.gold().lat(), m.gold().lon());
                     }
                 }

@@ -133,7 +133,12 @@ final class LiveArticles {
             if (at.get("lat") instanceof Number lat && at.get("lon") instanceof Number lon) { // for the places map
                 en.put("lat", lat.doubleValue());
                 en.put("lon", lon.doubleValue());
-                en.put("featureType", String.valueOf(at.get("featureType")));
+                if (at.get("featureType") != null) {
+                    en.put("featureType", String.valueOf(at.get("featureType")));
+                }
+                if (Boolean.TRUE.equals(at.get("approximate"))) { // a place the tables do not know, put at a nearby town
+                    en.put("approximate", true);
+                }
             }
             ArrayNode ms = en.putArray("mentions");
             for (Article.Mention m : e.mentions()) {

@@ -25,7 +25,7 @@ function svg(tag, attrs) {
   return node;
 }
 
-/** The article's entities with a position, as {name, lat, lon, kind, mentions}. */
+/** The article's entities with a position, as {name, lat, lon, area, approximate, mentions, featureType}. */
 function locatedPlaces(article) {
   const out = [];
   for (const e of article.entities || []) {
@@ -33,7 +33,8 @@ function locatedPlaces(article) {
     const lat = Number(e.lat), lon = Number(e.lon);
     if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) continue;
     const area = /^(PCL|ADM1|CONT|RGN|OCN|SEA)/.test(String(e.featureType || ''));
-    out.push({ name: String(e.name), lat, lon, area, mentions: Number(e.mentionCount) || 1, featureType: String(e.featureType || '') });
+    out.push({ name: String(e.name), lat, lon, area, approximate: e.approximate === true,
+      mentions: Number(e.mentionCount) || 1, featureType: e.approximate === true ? '' : String(e.featureType || '') });
   }
   return out;
 }
@@ -68,10 +69,11 @@ function placeMap(article) {
   const unit = v.w / 320; // one screen pixel in degrees
   for (const p of places) {
     const r = (p.area ? 5 : 3 + Math.min(3, p.mentions - 1)) * unit;
-    const dot = svg('circle', { class: 'place' + (p.area ? ' area' : ''), cx: p.lon.toFixed(4), cy: (-p.lat).toFixed(4),
+    const dot = svg('circle', { class: 'place' + (p.area ? ' area' : '') + (p.approximate ? ' approximate' : ''), cx: p.lon.toFixed(4), cy: (-p.lat).toFixed(4),
       r: r.toFixed(4), 'stroke-width': (1.5 * unit).toFixed(4), 'data-name': p.name, 'data-feature': p.featureType });
     const title = svg('title');
-    title.appendChild(document.createTextNode(p.name + (p.featureType ? ' (' + p.featureType + ')' : '')));
+    title.appendChild(document.createTextNode(p.name + (p.approximate ? ' (approximate: placed at a town the article names)'
+      : p.featureType ? ' (' + p.featureType + ')' : '')));
     dot.appendChild(title);
     map.appendChild(dot);
   }

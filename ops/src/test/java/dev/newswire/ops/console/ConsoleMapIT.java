@@ -44,12 +44,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleMapIT {
 
     static final String TEXT = "ALEXANDRIA, La. — Flooding closed roads in Rapides Parish and in Pineville on Monday, "
-            + "officials in Alexandria said. Louisiana asked for help.";
+            + "officials in Alexandria said. Louisiana asked for help. Jackson Street was under water.";
     static final Article LOUISIANA = located("https://www.thetowntalk.example/news/flooding", "Flooding in Rapides Parish", TEXT,
             place("Alexandria", "geonames:4314550", "PPLA2", 31.3113, -92.4451, "Alexandria", "ALEXANDRIA"),
             place("Rapides Parish", "admin:US.LA.079", "ADM2", 31.2072, -92.4427, "Rapides Parish"),
             place("Pineville", "geonames:4337291", "PPL", 31.3224, -92.4343, "Pineville"),
-            place("Louisiana <b>", "geonames:4331987", "ADM1", 30.8068, -91.6705, "Louisiana"));
+            place("Louisiana <b>", "geonames:4331987", "ADM1", 30.8068, -91.6705, "Louisiana"),
+            // a street the tables do not know, placed at the town named before it (no feature type)
+            place("Jackson Street", null, null, 31.3113, -92.4451, "Jackson Street"));
     static final Article UNLOCATED = TestArticles.article("https://news.example.com/nowhere", "No places resolved", "en",
             "Officials met in Xyzzyville.", TestArticles.place("Xyzzyville", "Xyzzyville"));
 
@@ -91,11 +93,14 @@ class ConsoleMapIT {
         assertTrue(map != null, "a map for the located article: " + box.outerHtml());
         // one dot per place, at x = longitude and y = -latitude
         List<Element> dots = map.select("circle.place");
-        assertEquals(List.of("Alexandria", "Rapides Parish", "Pineville", "Louisiana <b>"), dots.stream().map(d -> d.attr("data-name")).toList());
+        assertEquals(List.of("Alexandria", "Rapides Parish", "Pineville", "Louisiana <b>", "Jackson Street"),
+                dots.stream().map(d -> d.attr("data-name")).toList());
         assertEquals(-92.4451, Double.parseDouble(dots.get(0).attr("cx")), 1e-3);
         assertEquals(-31.3113, Double.parseDouble(dots.get(0).attr("cy")), 1e-3);
         assertTrue(dots.get(3).hasClass("area"), "a state is drawn as a ring");
         assertEquals("Alexandria (PPLA2)", dots.get(0).selectFirst("title").text());
+        assertTrue(dots.get(4).hasClass("approximate") && !dots.get(0).hasClass("approximate"), "an approximate place is marked");
+        assertEquals("Jackson Street (approximate: placed at a town the article names)", dots.get(4).selectFirst("title").text());
         // zoomed to Louisiana, not the whole world
         double[] view = java.util.Arrays.stream(map.attr("viewBox").split(" ")).mapToDouble(Double::parseDouble).toArray();
         assertTrue(view[2] < 40 && view[0] < -92.5 && view[0] + view[2] > -91.6, map.attr("viewBox"));
@@ -140,7 +145,7 @@ class ConsoleMapIT {
         return Json.MAPPER.readTree(r.body()).get("articles").size();
     }
 
-    /** A LOCATION entity: name, id, feature code, position, then the mention texts. */
+    /** A LOCATION entity: name, id, feature code (null: an approximate position), position, then the mention texts. */
     static Object[] place(String name, String id, String featureType, double lat, double lon, String... mentions) {
         return new Object[]{name, id, featureType, lat, lon, mentions};
     }
@@ -156,9 +161,15 @@ class ConsoleMapIT {
             }
             Map<String, Object> at = new LinkedHashMap<>();
             at.put("mentionCount", mentions.size());
-            at.put("featureType", p[2]);
+            if (p[2] != null) {
+                at.put("featureType", p[2]);
+            }
             at.put("lat", p[3]);
             at.put("lon", p[4]);
+            if (p[2] == null) {
+                at.put("approximate", true);
+                at.put("near", "geonames:4314550");
+            }
             list.add(new Article.Entity("LOCATION", (String) p[0], (String) p[1], 0.5, mentions.size(), at, mentions));
         }
         return new Article(SchemaVersions.ARTICLE, Keys.articleId(url), url, url, Keys.host(url), null, title, null,

@@ -19,7 +19,8 @@ import java.util.Set;
  *   <li>{@link PlaceResolver}: places linked to the gazetteer, one entity per place;</li>
  *   <li>{@link OtherResolver}: organisations by known name, acronym or name; nationalities by country;</li>
  *   <li>{@link NameRecall}: capitalised repeats of resolved names the tagger missed;</li>
- *   <li>{@link EntityAssembler}: entities with salience and attributes, most salient first.</li>
+ *   <li>{@link EntityAssembler}: entities with salience and attributes, most salient first;</li>
+ *   <li>{@link ApproximatePositions}: places the tables do not know placed at the article's nearest town.</li>
  * </ol>
  * Their word lists and numbers are data ({@link ResolverData}).
  */
@@ -33,6 +34,7 @@ public final class EntityResolver {
     private final OtherResolver others;
     private final NameRecall recall;
     private final EntityAssembler assembler;
+    private final ApproximatePositions approximatePositions;
 
     /** A resolver over this gazetteer alone, without the name lists' evidence. */
     public EntityResolver(Gazetteer gazetteer) {
@@ -56,6 +58,7 @@ public final class EntityResolver {
         this.others = new OtherResolver(gazetteer, nationalities, data);
         this.recall = new NameRecall(data);
         this.assembler = new EntityAssembler(data, gazetteer);
+        this.approximatePositions = new ApproximatePositions(data.wideAreaWords());
     }
 
     /** Resolves the mentions of {@code text} (tokens as tokenized) into entities, most salient first. */
@@ -81,6 +84,6 @@ public final class EntityResolver {
             }
         }
         recall.recall(tokens, clusters);
-        return assembler.entities(text, clusters);
+        return approximatePositions.add(assembler.entities(text, clusters));
     }
 }

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param acronymSkips       small words an acronym skips ("of", "the")
  * @param leadingDeterminers words a place or nationality mention may start with that are not part of the name
  * @param productNouns       nouns for made things a product's name stands before ("an Aurus Senat limousine")
+ * @param wideAreaWords      words of a name that make an unknown place a wide area ("North Africa"), which gets no
+ *                           approximate position from the article's towns
  * @param salienceMentions   weight of the share of mentions in salience
  * @param salienceEarliness  weight of how early the first mention is in salience
  * @param minRecallNameLength shortest one-word name matched again on its own
@@ -27,7 +29,7 @@ import java.util.Set;
  *                           are not reported by {@code Tagger.tag}
  */
 public record ResolverData(Set<String> governmentVerbs, Set<String> acronymSkips, Set<String> leadingDeterminers,
-                           Set<String> productNouns,
+                           Set<String> productNouns, Set<String> wideAreaWords,
                            double salienceMentions, double salienceEarliness, int minRecallNameLength,
                            int acronymMinLength, int acronymMaxLength, long wellKnownPlacePopulation,
                            float minEntityConfidence) {
@@ -44,7 +46,7 @@ public record ResolverData(Set<String> governmentVerbs, Set<String> acronymSkips
         }
         return new ResolverData(Set.copyOf(Lexicon.readWords("government-verbs.txt")),
                 Set.copyOf(Lexicon.readWords("acronym-skips.txt")), Set.copyOf(Lexicon.readWords("leading-determiners.txt")),
-                Set.copyOf(Lexicon.readWords("product-nouns.txt")),
+                Set.copyOf(Lexicon.readWords("product-nouns.txt")), Set.copyOf(Lexicon.readWords("wide-area-words.txt")),
                 Double.parseDouble(p.getProperty("salience.mentions")), Double.parseDouble(p.getProperty("salience.earliness")),
                 Integer.parseInt(p.getProperty("recall.min.name.length")),
                 Integer.parseInt(p.getProperty("acronym.min.length")), Integer.parseInt(p.getProperty("acronym.max.length")),
