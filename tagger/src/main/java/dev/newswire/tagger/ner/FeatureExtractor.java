@@ -11,7 +11,7 @@ import java.util.Map;
  * the categories of the name lists that list a phrase starting or going on at the token, the classes of
  * pretrained word vectors of the token and its neighbours, where the token stands in the sentence, and
  * document-level hints from the token's other occurrences ("Putin" is elsewhere preceded by the given name
- * "Vladimir"; "Seoul" is elsewhere capitalised mid-sentence).
+ * "Vladimir"; "Seoul" is elsewhere capitalised mid-sentence; the words around a name's other occurrences).
  * Each feature is a template number combined with the hashed values it reads.
  */
 public final class FeatureExtractor {
@@ -62,6 +62,10 @@ public final class FeatureExtractor {
     private static final int T_NAMES = 42;
     private static final int T_NAMES_M1 = 43;
     private static final int T_NAMES_P1 = 44;
+    private static final int T_AGG_LEFT = 45;
+    private static final int T_AGG_RIGHT = 46;
+    /** Other occurrences of a word whose neighbours {@link #T_AGG_LEFT}/{@link #T_AGG_RIGHT} read, at most. */
+    private static final int AGG_MAX_OCCURRENCES = 10;
 
     // Word flags: lexicon memberships, then document-level hints.
     static final int F_PERSON_NAME = 1;
@@ -116,6 +120,9 @@ public final class FeatureExtractor {
         final int[] runLast;
         /** Type index (0..3) the first-pass tagger gave this word elsewhere in the document, -1 none, 4 unset. */
         int[] prior;
+        /** Lower-case hashes of the words before / after the token's other occurrences (capitalised words only). */
+        long[][] aggLeft;
+        long[][] aggRight;
 
         Context(NerDocument doc) {
             words = lexicon.restoreLowercasePlaces(doc.words());
@@ -185,6 +192,50 @@ public final class FeatureExtractor {
                 markCapitalisedRuns(lower, from, to);
             }
             addDocumentHints(lower);
+            aggregateContexts();
+        }
+
+        /**
+         * Context aggregation (Ratinov and Roth 2009): for a capitalised word that occurs more than once, the words
+         * right before and after its other occurrences (up to ten of them), so every occurrence of a name shares the
+         * evidence of all its contexts ("Kirby" after "spokesman" elsewhere; a business reviewed by name in several
+         * sentences). Complements the first pass's prediction history, which shares labels rather than contexts.
+         */
+        private void aggregateContexts() {
+            aggLeft = new long[n][];
+            aggRight = new long[n][];
+            Map<String, java.util.List<Integer>> at = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                if ((flags[i] & F_CAPITALISED) != 0) {
+                    at.computeIfAbsent(words[i], k -> new java.util.ArrayList<>()).add(i);
+                }
+            }
+            for (java.util.List<Integer> occurrences : at.values()) {
+                if (occurrences.size() < 2) {
+                    continue;
+                }
+                for (int i : occurrences) {
+                    java.util.Set<Long> left = new java.util.LinkedHashSet<>();
+                    java.util.Set<Long> right = new java.util.LinkedHashSet<>();
+                    int used = 0;
+                    for (int j : occurrences) {
+                        if (j == i) {
+                            continue;
+                        }
+                        if (used++ == AGG_MAX_OCCURRENCES) {
+                            break;
+                        }
+                        if (j > sentenceStart[j] && !words[j - 1].equals(words[i])) {
+                            left.add(lowerHash[j - 1]);
+                        }
+                        if (j + 1 < sentenceEnd[j] && !words[j + 1].equals(words[i])) {
+                            right.add(lowerHash[j + 1]);
+                        }
+                    }
+                    aggLeft[i] = left.stream().mapToLong(Long::longValue).toArray();
+                    aggRight[i] = right.stream().mapToLong(Long::longValue).toArray();
+                }
+            }
         }
 
         /** Longest lexicon phrase starting at each capitalised token of a sentence. */
@@ -418,6 +469,15 @@ public final class FeatureExtractor {
         }
         if (i + 1 < to) {
             clusters.addFeatures(lowerP1, T_CLUSTER_P1, out);
+        }
+
+        if (c.aggLeft[i] != null) {
+            for (long h : c.aggLeft[i]) {
+                out.accept(combine(T_AGG_LEFT, h));
+            }
+            for (long h : c.aggRight[i]) {
+                out.accept(combine(T_AGG_RIGHT, h));
+            }
         }
 
         if (c.prior != null) {
