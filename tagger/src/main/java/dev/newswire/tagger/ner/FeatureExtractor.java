@@ -215,8 +215,10 @@ public final class FeatureExtractor {
                     continue;
                 }
                 for (int i : occurrences) {
-                    java.util.Set<Long> left = new java.util.LinkedHashSet<>();
-                    java.util.Set<Long> right = new java.util.LinkedHashSet<>();
+                    long[] left = new long[AGG_MAX_OCCURRENCES];
+                    long[] right = new long[AGG_MAX_OCCURRENCES];
+                    int lefts = 0;
+                    int rights = 0;
                     int used = 0;
                     for (int j : occurrences) {
                         if (j == i) {
@@ -226,16 +228,27 @@ public final class FeatureExtractor {
                             break;
                         }
                         if (j > sentenceStart[j] && !words[j - 1].equals(words[i])) {
-                            left.add(lowerHash[j - 1]);
+                            lefts = addDistinct(left, lefts, lowerHash[j - 1]);
                         }
                         if (j + 1 < sentenceEnd[j] && !words[j + 1].equals(words[i])) {
-                            right.add(lowerHash[j + 1]);
+                            rights = addDistinct(right, rights, lowerHash[j + 1]);
                         }
                     }
-                    aggLeft[i] = left.stream().mapToLong(Long::longValue).toArray();
-                    aggRight[i] = right.stream().mapToLong(Long::longValue).toArray();
+                    aggLeft[i] = java.util.Arrays.copyOf(left, lefts);
+                    aggRight[i] = java.util.Arrays.copyOf(right, rights);
                 }
             }
+        }
+
+        /** Appends {@code h} to the first {@code size} values unless it is among them; the new size. */
+        private static int addDistinct(long[] values, int size, long h) {
+            for (int k = 0; k < size; k++) {
+                if (values[k] == h) {
+                    return size;
+                }
+            }
+            values[size] = h;
+            return size + 1;
         }
 
         /** Longest lexicon phrase starting at each capitalised token of a sentence. */
